@@ -1,0 +1,285 @@
+"""From a noun phrase in the parse to a CAMEO-style actor.
+
+The text itself comes first: "Russia's Foreign Minister Sergei Lavrov" is RUS (the
+possessor) + GOV (the role word "Minister"), no knowledge-base entry needed. The
+knowledge base fills what the text leaves open (a bare "Lavrov" on first mention, "the
+Kremlin", "Hamas"), by the article's date. Later mentions go through document
+coreference. Every actor records how it was resolved in ``Actor.how``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.actors.coreference import (
+    GROUP_NOUNS,
+    NUMBER_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEAKER_PRONOUNS,
+    THING_PRONOUNS,
+    DocumentActors,
+)
+from eventwire.actors.knowledge import ActorKB, KBEntry
+from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
+
+_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then"})
+_BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored")
+#: role words that hold an office: a person under them is GOV even when the KB says ELI
+_KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
+
+PlaceCountry = Callable[[str], str | None]
+
+
+def _span_of(doc_text_offset: int, start: int, end: int, text: str) -> Span:
+    return Span(start, end, text)
+
+
+def _entity(token: Token) -> SpacySpan | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _phrase_bounds(head: Token) -> tuple[int, int]:
+    """Token range of the actor phrase: the head with its left modifiers and appositive-free
+    right part (names, "of X"), without relative clauses."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "punct"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    return start, end
+
+
+class ActorResolver:
+    """Resolves argument heads to actors for one document at a time."""
+
+    def __init__(self, kb: ActorKB, place_country: PlaceCountry | None = None) -> None:
+        self.kb = kb
+        self.place_country = place_country
+
+    # -- public -----------------------------------------------------------------------
+    def resolve(self, head: Token, ctx: DocumentActors, on: date | None) -> tuple[Actor, ...]:
+        """Actors named by the phrase headed by ``head`` (several for "both sides")."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _PRONOUNS:
+            return self._pronoun(head, ctx)
+        group = self._group_reference(head, ctx)
+        if group:
+            return group
+        actor = self._phrase(head, ctx, on)
+        return (actor,) if actor is not None else ()
+
+    def scan(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
+        """Register the sentence's named actors and lists of actors, in reading order, so
+        that later surnames, pronouns and group references can find them."""
+        seen: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ not in _NAME_LABELS or ent.root.i in seen:
+                continue
+            head = ent.root
+            seen.add(head.i)
+            actor = self._phrase(head, ctx, on)
+            if actor is None:
+                continue
+            conj = head.conjuncts
+            if conj and head.i < min(t.i for t in conj):
+                members = [actor]
+                for other in conj:
+                    more = self._phrase(other, ctx, on)
+                    if more is not None:
+                        members.append(more)
+                ctx.register_group(tuple(members), head.idx)
+
+    # -- pieces -----------------------------------------------------------------------
+    def _pronoun(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
+        found = ctx.pronoun(head.lower_, head.idx)
+        span = Span(head.idx, head.idx + len(head.text), head.text)
+        return tuple(
+            Actor(a.code, head.text, span, a.country, a.roles, a.name, f"coref:pronoun->{a.name or a.text}")
+            for a in found
+        )
+
+    def _group_reference(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
+        words = [c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "predet", "amod")]
+        size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+        if size is None and head.lower_ in NUMBER_WORDS and head.pos_ in ("NUM", "PRON", "NOUN", "DET"):
+            size = NUMBER_WORDS[head.lower_]
+        if size is None or not (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in NUMBER_WORDS):
+            return ()
+        actors = ctx.group(head.idx, size if head.lower_ != "both" and "both" not in words else 2)
+        if not actors:
+            return ()
+        start, end = _phrase_bounds(head)
+        doc = head.doc
+        text = doc[start:end].text
+        span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
+        return tuple(
+            Actor(a.code, text, span, a.country, a.roles, a.name, f"coref:group->{'+'.join(x.code for x in actors)}")
+            for a in actors
+        )
+
+    def _lookup_entity(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
+        ent = _entity(head)
+        if ent is None or ent.label_ not in _NAME_LABELS:
+            return None, None
+        text = ent.text
+        if text.lower().endswith(("'s", "’s")):
+            text = text[:-2]
+        entry = self.kb.lookup(text, on)
+        if entry is None and ent.label_ == "PERSON":
+            entry = self.kb.lookup_person(text, on)
+        return entry, ent
+
+    def _country_from_modifiers(self, head: Token, ctx: DocumentActors, on: date | None, skip: set[int]) -> tuple[str | None, str]:
+        for child in head.children:
+            if child.i in skip:
+                continue
+            if child.dep_ == "poss":
+                owner = self._phrase(child, ctx, on)
+                if owner is not None and owner.country:
+                    return owner.country, f"possessor:{child.text}"
+            elif child.dep_ in _MODIFIER_DEPS and child.i < head.i:
+                country = self._country_of_word(child, on)
+                if country:
+                    return country, f"modifier:{child.text}"
+        for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for g in c.children if g.dep_ == "pobj"):
+            if obj.i in skip:
+                continue
+            entry, _ = self._lookup_entity(obj, on)
+            if entry is not None and entry.country and entry.kind in ("state", "metonym"):
+                return entry.country, f"of:{obj.text}"
+        return None, ""
+
+    def _country_of_word(self, token: Token, on: date | None) -> str | None:
+        text = token.text
+        lower = text.lower()
+        for suffix in _BACKED:
+            if lower.endswith(suffix):
+                return None  # "Russian-backed separatists" are not Russian
+        if lower.startswith("pro-"):
+            return None
+        country = self.kb.country_of_adjective(text)
+        if country:
+            return country
+        ent = _entity(token)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
+            entry = self.kb.lookup(ent.text, on)
+            if entry is not None and entry.kind in ("state", "metonym") and entry.country:
+                return entry.country
+            if self.place_country is not None:
+                return self.place_country(ent.text)
+        return None
+
+    def _roles(self, head: Token, start: int, end: int) -> tuple[tuple[str, ...], bool]:
+        doc = head.doc
+        roles: list[str] = []
+        former = False
+        words = [t for t in doc[start:end] if not t.is_punct]
+        for t in words:
+            if t.lower_ in _FORMER or t.lower_.startswith("ex-"):
+                former = True
+        # longest role phrase first: "foreign minister", "security forces", then single words
+        lemmas = [t.lemma_.lower() for t in words]
+        texts = [t.lower_ for t in words]
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                for seq in (" ".join(lemmas[i : i + n]), " ".join(texts[i : i + n])):
+                    rw = self.kb.role_of(seq)
+                    if rw is not None and rw.role not in roles:
+                        roles.append(rw.role)
+                        break
+            if roles:
+                break
+        if not roles:
+            for t in [head, *words]:
+                rw = self.kb.role_of(t.lemma_.lower()) or self.kb.role_of(t.lower_)
+                if rw is not None and rw.role not in roles:
+                    roles.append(rw.role)
+                    break
+        return tuple(roles), former
+
+    def _phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
+        doc = head.doc
+        start, end = _phrase_bounds(head)
+        text = doc[start:end].text
+        span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
+        entry, ent = self._lookup_entity(head, on)
+        skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
+        country, how = self._country_from_modifiers(head, ctx, on, skip)
+        roles, former = self._roles(head, start, end)
+        name = ent.text if ent is not None and ent.label_ == "PERSON" else None
+        if entry is None and ent is not None and ent.label_ == "PERSON":
+            known = ctx.by_name(ent.text) or ctx.by_name(head.text)
+            if known is not None:
+                return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
+        if entry is None and head.pos_ == "PROPN" and not head.ent_type_:
+            known = ctx.by_name(head.text)
+            if known is not None:
+                return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
+        if entry is not None:
+            kind = _KINDS.get(entry.kind, "org")
+            e_country = entry.country
+            e_roles = tuple(entry.roles)
+            if kind == "person":
+                name = entry.name
+            if country is None:
+                country = e_country
+                how = f"kb:{entry.kind}:{entry.name} ({entry.source})"
+            else:
+                how = f"pattern:{how}+kb:{entry.name}"
+            if not roles:
+                roles = e_roles
+            elif kind == "person" and "ELI" in e_roles and not former:
+                roles = e_roles
+            code_country = country if country else (entry.code[:3] if entry.code else None)
+            primary = entry.code if (entry.kind in ("igo", "ngo", "group", "user") and country == e_country) else None
+        else:
+            if country is None and not roles:
+                # a definite description ("the minister", "the ministry") refers back
+                return None
+            kind = "person" if name else ("role" if roles else "state")
+            code_country = country
+            primary = None
+            how = f"pattern:{how or 'role'}" + (f"+role:{'/'.join(roles)}" if roles else "")
+            if country is None and roles:
+                ref = ctx.definite(roles[0], head.idx) if head.lower_ != head.text or head.pos_ == "NOUN" else None
+                if ref is not None and any(c.lower_ == "the" for c in head.lefts):
+                    return Actor(ref.code, text, span, ref.country, ref.roles, ref.name, f"coref:definite->{ref.name or ref.text}")
+        if former and "ELI" not in roles:
+            roles = ("ELI",)
+        if primary is not None:
+            code = primary
+        else:
+            code = (code_country or UNKNOWN_ACTOR_CODE) + "".join(roles[:1])
+        if code == UNKNOWN_ACTOR_CODE:
+            return None
+        plural = head.tag_ in ("NNS", "NNPS")
+        actor = Actor(code, text, span, code_country, tuple(roles[:1]), name, how)
+        ctx.register(actor, head.idx, kind=kind, plural=plural)
+        return actor
+
+    @staticmethod
+    def is_reciprocal_word(head: Token) -> bool:
+        phrase = " ".join(t.lower_ for t in head.subtree)
+        return phrase in _RECIPROCAL or head.lower_ == "other"

@@ -1,0 +1,96 @@
+"""Frames: how a control verb or a modality changes the code of the event under it.
+
+"declined to endorse" puts the inner SUPPORT event (051) in the ``reject`` frame (120);
+"agreed to withdraw" puts RETREAT (0872) in the ``intent`` frame (0356); "urged Iran to
+release" puts 0841 in the ``appeal`` frame (0253). The tables are data:
+``data/lexicon/frames.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from eventwire.errors import ResourceError
+from eventwire.ontology import load_ontology
+
+FrameName = Literal["reject", "intent", "threaten", "appeal", "demand", "through", "negate"]
+_FRAMES = ("reject", "intent", "threaten", "appeal", "demand", "through", "negate")
+_KEEP = "="
+
+
+@dataclass(frozen=True, slots=True)
+class ControlVerb:
+    lemma: str
+    frame: FrameName
+    object_is_target: bool = False
+    prep: str | None = None  # "call on X to", "appeal to X to"
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    control_verbs: dict[str, ControlVerb]
+    tables: dict[str, dict[str, str | None]]
+    negation_frame: FrameName
+    negation_rejects_roots: frozenset[str]
+    future_markers: frozenset[str]
+    hypothetical_markers: frozenset[str]
+
+    def apply(self, frame: str, inner: str | None) -> str | None:
+        """The code of ``inner`` (a CAMEO code, or None when unknown) seen through ``frame``."""
+        table = self.tables[frame]
+        if inner is not None:
+            for n in range(len(inner), 1, -1):
+                key = inner[:n]
+                if key in table:
+                    value = table[key]
+                    return inner if value == _KEEP else value
+        value = table.get("*")
+        if value == _KEEP:
+            return inner
+        return value
+
+    def negate(self, code: str) -> str | None:
+        """A negated predicate: cooperation becomes rejection, anything else no event."""
+        if code[:2] in self.negation_rejects_roots:
+            return self.apply(self.negation_frame, code)
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> Frames:
+    path = resources.files("eventwire").joinpath("data/lexicon/frames.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"frames.yaml cannot be parsed: {exc}") from exc
+    ontology = load_ontology()
+    tables: dict[str, dict[str, str | None]] = {}
+    for name, table in data["frames"].items():
+        if name not in _FRAMES:
+            raise ResourceError(f"frames.yaml: unknown frame {name!r}")
+        clean: dict[str, str | None] = {}
+        for key, value in table.items():
+            key = str(key)
+            if value is not None and value != _KEEP and str(value) not in ontology:
+                raise ResourceError(f"frames.yaml: frame {name}: {key} -> unknown CAMEO code {value!r}")
+            clean[key] = None if value is None else str(value)
+        tables[name] = clean
+    verbs: dict[str, ControlVerb] = {}
+    for lemma, spec in data["control_verbs"].items():
+        frame = spec["frame"]
+        if frame not in tables:
+            raise ResourceError(f"frames.yaml: control verb {lemma!r} uses unknown frame {frame!r}")
+        verbs[lemma] = ControlVerb(lemma, frame, bool(spec.get("object_is_target")), spec.get("prep"))
+    return Frames(
+        control_verbs=verbs,
+        tables=tables,
+        negation_frame=data["negation_frame"],
+        negation_rejects_roots=frozenset(data["negation_rejects_roots"]),
+        future_markers=frozenset(data["future_markers"]),
+        hypothetical_markers=frozenset(data["hypothetical_markers"]),
+    )

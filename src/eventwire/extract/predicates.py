@@ -1,0 +1,145 @@
+"""Matching lexicon patterns against the dependency parse.
+
+A verb or an event noun whose lemma has patterns in the lexicon is a candidate
+predicate; the most specific pattern whose constraints hold wins. The match carries the
+tokens that will become the event's target (and, for nouns, its source candidates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.extract.lexicon import Lexicon, Pattern
+
+_OBJECT_DEPS = ("dobj", "obj")
+_VERB_POS = ("VERB",)
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    trigger: Token
+    light_object: Token | None  # the object noun of a light-verb pattern ("talks")
+    targets: tuple[Token, ...]  # heads of target phrases (conjuncts included)
+    reciprocal: tuple[Token, ...] = ()  # "between A and B": all parties
+    sources: tuple[Token, ...] = ()  # for nouns: possessor, "by X", "from X", adjective
+
+    @property
+    def code(self) -> str:
+        return self.pattern.code
+
+    @property
+    def score(self) -> int:
+        found = 2 if (self.targets or self.reciprocal) else 0
+        return self.pattern.specificity * 4 + found
+
+
+def expand(token: Token) -> tuple[Token, ...]:
+    """A phrase head and its conjuncts ("France, the United States and Russia")."""
+    return (token, *token.conjuncts) if token.conjuncts else (token,)
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            return child
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def prep_objects(head: Token, prep: str) -> list[Token]:
+    """Objects of ``prep`` attached to ``head`` ("talks with Iran" -> Iran)."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    out.append(grand)
+    return out
+
+
+def _pp_lemmas(heads: tuple[Token, ...], prep: str) -> list[Token]:
+    found: list[Token] = []
+    for head in heads:
+        found.extend(prep_objects(head, prep))
+    return found
+
+
+def _match(pattern: Pattern, trigger: Token) -> Match | None:
+    verbal = pattern.kind == "verb"
+    if pattern.particle is not None:
+        if not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in trigger.children):
+            return None
+    obj = direct_object(trigger) if verbal else None
+    light: Token | None = None
+    if pattern.objects is not None:
+        if obj is None or obj.lemma_.lower() not in pattern.objects:
+            return None
+        light = obj
+    if pattern.object_constraint is not None:
+        if obj is None or obj.lemma_.lower() not in pattern.object_constraint:
+            return None
+    heads = (trigger, light) if light is not None else (trigger,)
+    for prep, nouns in pattern.qualifiers:
+        objs = _pp_lemmas(heads, prep)
+        if not objs or (nouns is not None and not any(o.lemma_.lower() in nouns for o in objs)):
+            return None
+    targets: tuple[Token, ...] = ()
+    reciprocal: tuple[Token, ...] = ()
+    if pattern.reciprocal_prep is not None:
+        objs = _pp_lemmas(heads, pattern.reciprocal_prep)
+        if objs:
+            reciprocal = tuple(t for o in objs for t in expand(o))
+    if pattern.target_prep is not None:
+        objs = _pp_lemmas(heads, pattern.target_prep)
+        if objs:
+            targets = expand(objs[0])
+    elif verbal and pattern.objects is None and obj is not None:
+        targets = expand(obj)
+    sources: tuple[Token, ...] = ()
+    if not verbal:
+        sources = noun_sources(trigger)
+    return Match(pattern, trigger, light, targets, reciprocal, sources)
+
+
+def noun_sources(noun: Token) -> tuple[Token, ...]:
+    """Author of an event noun: "Russia's proposal", "proposal by/from Turkey",
+    "the Turkish proposal", "U.S. air strikes"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return expand(child)
+    for prep in ("by", "from"):
+        objs = prep_objects(noun, prep)
+        if objs:
+            return expand(objs[0])
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    return tuple(mods)
+
+
+def best_match(token: Token, lexicon: Lexicon, *, as_noun: bool = False) -> Match | None:
+    lemma = token.lemma_.lower()
+    patterns = lexicon.noun_patterns(lemma) if as_noun else lexicon.verb_patterns(lemma)
+    best: Match | None = None
+    for pattern in patterns:
+        match = _match(pattern, token)
+        if match is not None and (best is None or match.score > best.score):
+            best = match
+    return best
+
+
+def is_verb_candidate(token: Token) -> bool:
+    return token.pos_ in _VERB_POS or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def is_noun_candidate(token: Token) -> bool:
+    return token.pos_ in _NOUN_POS
