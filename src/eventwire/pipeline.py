@@ -76,13 +76,14 @@ def code_documents(
     settings = settings or Settings()
 
     def raw() -> Iterator[RawDoc | Rejected]:
-        for n, d in enumerate(docs):
+        for n, d in enumerate(docs, 1):
             if isinstance(d, RawDoc):
                 yield d
             elif isinstance(d, str):
-                yield ingest.from_text(d, doc_id=f"<text:{n}>")
+                yield ingest.from_text(d, doc_id=f"<text {n}>")
             else:
-                yield from ingest.from_records([d])
+                record = d if "id" in d else {**d, "id": f"<record {n}>"}
+                yield from ingest.from_records([record])
 
     return code_raw(raw(), settings=settings)
 
