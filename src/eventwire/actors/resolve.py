@@ -52,6 +52,10 @@ def _entity(token: Token) -> SpacySpan | None:
     return None
 
 
+def _strip_possessive(text: str) -> str:
+    return text[:-2] if text.lower().endswith(("'s", "’s")) else text
+
+
 def _phrase_bounds(head: Token) -> tuple[int, int]:
     """Token range of the actor phrase: the head with its left modifiers and appositive-free
     right part (names, "of X"), without relative clauses."""
@@ -143,33 +147,64 @@ class ActorResolver:
         ent = _entity(head)
         if ent is None or ent.label_ not in _NAME_LABELS:
             return None, None
-        text = ent.text
-        if text.lower().endswith(("'s", "’s")):
-            text = text[:-2]
+        text = _strip_possessive(ent.text)
         entry = self.kb.lookup(text, on)
-        if entry is None and ent.label_ == "PERSON":
+        if entry is None and ent.label_ == "PERSON" and len(ent) == 1:
+            # a bare surname ("Putin"): the knowledge base, when the document named nobody so
             entry = self.kb.lookup_person(text, on)
         return entry, ent
 
-    def _country_from_modifiers(self, head: Token, ctx: DocumentActors, on: date | None, skip: set[int]) -> tuple[str | None, str]:
-        for child in head.children:
-            if child.i in skip:
+    def _modifiers(
+        self, head: Token, start: int, ctx: DocumentActors, on: date | None, skip: set[int]
+    ) -> tuple[str | None, KBEntry | None, str]:
+        """Country (and organisation) named by the words around the head: a possessor
+        ("Russia's"), an adjective ("Turkish"), a name used as a modifier ("U.S.",
+        "European Community", "Hamas"), or "of/from/in X" after the head."""
+        doc = head.doc
+        country: str | None = None
+        org: KBEntry | None = None
+        how = ""
+        i = start
+        while i < head.i:
+            tok = doc[i]
+            if i in skip:
+                i += 1
                 continue
-            if child.dep_ == "poss":
-                owner = self._phrase(child, ctx, on)
-                if owner is not None and owner.country:
-                    return owner.country, f"possessor:{child.text}"
-            elif child.dep_ in _MODIFIER_DEPS and child.i < head.i:
-                country = self._country_of_word(child, on)
-                if country:
-                    return country, f"modifier:{child.text}"
-        for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for g in c.children if g.dep_ == "pobj"):
-            if obj.i in skip:
+            if tok.dep_ == "poss":
+                owner = self._phrase(tok, ctx, on)
+                if owner is not None and country is None:
+                    if owner.country:
+                        country, how = owner.country, f"possessor:{tok.text}"
+                    elif owner.code[:3] in ("IGO", "NGO"):
+                        org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
+                i = max(i, tok.i) + 1
                 continue
-            entry, _ = self._lookup_entity(obj, on)
-            if entry is not None and entry.country and entry.kind in ("state", "metonym"):
-                return entry.country, f"of:{obj.text}"
-        return None, ""
+            ent = _entity(tok)
+            if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
+                entry = self.kb.lookup(_strip_possessive(ent.text), on)
+                if entry is not None:
+                    if entry.kind in ("state", "metonym") and entry.country and country is None:
+                        country, how = entry.country, f"modifier:{ent.text}"
+                    elif entry.kind in ("igo", "ngo", "group", "user") and org is None:
+                        org = entry
+                    i = max(i + 1, ent.end)
+                    continue
+            if country is None:
+                found = self._country_of_word(tok, on)
+                if found:
+                    country, how = found, f"modifier:{tok.text}"
+            i += 1
+        if country is None and org is None:
+            for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+                        for g in c.children if g.dep_ == "pobj"):
+                if obj.i in skip:
+                    continue
+                entry, _ = self._lookup_entity(obj, on)
+                if entry is not None and entry.country and entry.kind in ("state", "metonym"):
+                    return entry.country, None, f"of:{obj.text}"
+                if entry is not None and entry.kind in ("igo", "ngo", "group"):
+                    return entry.country, entry, f"of:{obj.text}"
+        return country, org, how
 
     def _country_of_word(self, token: Token, on: date | None) -> str | None:
         text = token.text
@@ -225,57 +260,61 @@ class ActorResolver:
         text = doc[start:end].text
         span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
         entry, ent = self._lookup_entity(head, on)
+        if entry is None:
+            # an appositive or a parenthesis names it: "the forum (APEC)", "Lavrov, Russia's minister"
+            for child in head.children:
+                if child.dep_ == "appos":
+                    entry, _ = self._lookup_entity(child, on)
+                    if entry is not None:
+                        break
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
-        country, how = self._country_from_modifiers(head, ctx, on, skip)
+        country, org, how = self._modifiers(head, start, ctx, on, skip)
         roles, former = self._roles(head, start, end)
         name = ent.text if ent is not None and ent.label_ == "PERSON" else None
-        if entry is None and ent is not None and ent.label_ == "PERSON":
-            known = ctx.by_name(ent.text) or ctx.by_name(head.text)
+        if entry is None and (name or (head.pos_ == "PROPN" and not head.ent_type_)):
+            known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
                 return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
-        if entry is None and head.pos_ == "PROPN" and not head.ent_type_:
-            known = ctx.by_name(head.text)
-            if known is not None:
-                return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
+        if entry is None and org is not None and country is None:
+            # "European Community foreign ministers", "Hamas fighters", "NATO troops"
+            entry, how = org, f"modifier-org:{org.name}"
+        primary: str | None = None
         if entry is not None:
             kind = _KINDS.get(entry.kind, "org")
-            e_country = entry.country
-            e_roles = tuple(entry.roles)
             if kind == "person":
                 name = entry.name
-            if country is None:
-                country = e_country
-                how = f"kb:{entry.kind}:{entry.name} ({entry.source})"
+            e_roles = tuple(entry.roles)
+            if country is None or country == entry.country:
+                country = entry.country
+                how = how or f"kb:{entry.kind}:{entry.name} ({entry.source})"
+                if entry.kind in ("igo", "ngo", "group", "user"):
+                    primary = entry.code
             else:
                 how = f"pattern:{how}+kb:{entry.name}"
-            if not roles:
-                roles = e_roles
-            elif kind == "person" and "ELI" in e_roles and not former:
-                roles = e_roles
-            code_country = country if country else (entry.code[:3] if entry.code else None)
-            primary = entry.code if (entry.kind in ("igo", "ngo", "group", "user") and country == e_country) else None
+            if kind == "person" and "ELI" in e_roles and not former:
+                roles = e_roles  # out of office at the article date
+            elif not roles or kind == "person":
+                roles = e_roles or roles
         else:
             if country is None and not roles:
-                # a definite description ("the minister", "the ministry") refers back
                 return None
             kind = "person" if name else ("role" if roles else "state")
-            code_country = country
-            primary = None
             how = f"pattern:{how or 'role'}" + (f"+role:{'/'.join(roles)}" if roles else "")
-            if country is None and roles:
-                ref = ctx.definite(roles[0], head.idx) if head.lower_ != head.text or head.pos_ == "NOUN" else None
-                if ref is not None and any(c.lower_ == "the" for c in head.lefts):
+            if country is None and roles and any(c.lower_ == "the" for c in head.lefts):
+                # a definite description ("the minister", "the army") refers back
+                ref = ctx.definite(roles[0], head.idx)
+                if ref is not None:
                     return Actor(ref.code, text, span, ref.country, ref.roles, ref.name, f"coref:definite->{ref.name or ref.text}")
         if former and "ELI" not in roles:
             roles = ("ELI",)
         if primary is not None:
             code = primary
         else:
-            code = (code_country or UNKNOWN_ACTOR_CODE) + "".join(roles[:1])
+            code = (country or UNKNOWN_ACTOR_CODE) + "".join(roles[:1])
         if code == UNKNOWN_ACTOR_CODE:
             return None
         plural = head.tag_ in ("NNS", "NNPS")
-        actor = Actor(code, text, span, code_country, tuple(roles[:1]), name, how)
+        actor = Actor(code, text, span, country, tuple(roles[:1]), name, how)
         ctx.register(actor, head.idx, kind=kind, plural=plural)
         return actor
 

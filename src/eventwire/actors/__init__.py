@@ -1,0 +1,11 @@
+"""Actors: who the noun phrases of a text are, as CAMEO-style codes.
+
+The knowledge base (:mod:`eventwire.actors.knowledge`) says what names, places, groups,
+persons and role words stand for; user dictionaries (:mod:`eventwire.actors.dictionaries`)
+extend it; the resolver (:mod:`eventwire.actors.resolve`) applies it to parsed text.
+"""
+
+from eventwire.actors.dictionaries import load_dictionary
+from eventwire.actors.knowledge import ActorKB, KBEntry, RoleWord
+
+__all__ = ["ActorKB", "KBEntry", "RoleWord", "load_dictionary"]
