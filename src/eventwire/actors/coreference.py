@@ -58,6 +58,15 @@ class DocumentActors:
         if len(known) >= 2:
             self.groups.append((pos, known))
 
+    def dominant_country(self) -> str | None:
+        """The country named most often so far (ties: the earliest)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            c = m.actor.country
+            if c and m.actor.code[:3] not in ("IGO", "NGO"):
+                counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
+
     def by_name(self, name: str) -> Actor | None:
         return self.names.get(name.lower())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -75,12 +76,18 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def load_part_nouns() -> frozenset[str]:
+    text = resources.files("eventwire").joinpath("data/actors/part_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 class ActorResolver:
     """Resolves argument heads to actors for one document at a time."""
 
     def __init__(self, kb: ActorKB, place_country: PlaceCountry | None = None) -> None:
         self.kb = kb
         self.place_country = place_country
+        self.part_nouns = load_part_nouns()
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token, ctx: DocumentActors, on: date | None) -> tuple[Actor, ...]:
@@ -92,7 +99,30 @@ class ActorResolver:
         if group:
             return group
         actor = self._phrase(head, ctx, on)
-        return (actor,) if actor is not None else ()
+        if actor is None:
+            return ()
+        return (actor, *self._coordinated(head, actor, on))
+
+    def _coordinated(self, head: Token, actor: Actor, on: date | None) -> list[Actor]:
+        """ "Indian and Chinese commanders", "negotiators from Armenia and Azerbaijan":
+        one actor per coordinated country, with the same roles."""
+        doc = head.doc
+        start, _ = _phrase_bounds(head)
+        mods = [t for t in doc[start : head.i] if t.conjuncts and t.dep_ in _MODIFIER_DEPS]
+        mods += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                 for g in c.children if g.dep_ == "pobj" and g.conjuncts]
+        extra: list[Actor] = []
+        for mod in mods:
+            for other in mod.conjuncts:
+                country = self._country_of_word(other, on)
+                if country is None:
+                    entry, _ = self._lookup_entity(other, on)
+                    country = entry.country if entry is not None and entry.kind in ("state", "metonym") else None
+                if country and country != actor.country:
+                    code = country + "".join(actor.roles[:1])
+                    span = Span(other.idx, other.idx + len(other.text), other.text)
+                    extra.append(Actor(code, other.text, span, country, actor.roles, None, f"coordinated:{other.text}"))
+        return extra
 
     def scan(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
         """Register the sentence's named actors and lists of actors, in reading order, so
@@ -195,7 +225,7 @@ class ActorResolver:
                     country, how = found, f"modifier:{tok.text}"
             i += 1
         if country is None and org is None:
-            for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+            for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for")
                         for g in c.children if g.dep_ == "pobj"):
                 if obj.i in skip:
                     continue
@@ -205,6 +235,27 @@ class ActorResolver:
                 if entry is not None and entry.kind in ("igo", "ngo", "group"):
                     return entry.country, entry, f"of:{obj.text}"
         return country, org, how
+
+    def _owner(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
+        if head.pos_ != "NOUN":
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                        return self._phrase(g, ctx, on)
+        return None
+
+    def _body(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
+        """The body a part noun belongs to: "a spokeswoman for the Foreign Ministry"."""
+        if head.lemma_.lower() not in self.part_nouns:
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self._phrase(g, ctx, on)
+        return None
 
     def _country_of_word(self, token: Token, on: date | None) -> str | None:
         text = token.text
@@ -270,6 +321,17 @@ class ActorResolver:
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
         roles, former = self._roles(head, start, end)
+        body = self._body(head, ctx, on) if entry is None else None
+        if body is None and entry is None and country is None and not roles and org is None:
+            # "positions of the Palestinian security forces": the phrase names its owner
+            body = self._owner(head, ctx, on)
+        if body is not None:
+            if body.code[:3] in ("IGO", "NGO") and country is None:
+                org = KBEntry(body.code, body.country, body.roles, "igo", body.name or body.text, body.how)
+            else:
+                country = country or body.country
+                roles = body.roles or roles
+                how = how or f"body:{body.text}"
         name = ent.text if ent is not None and ent.label_ == "PERSON" else None
         if entry is None and (name or (head.pos_ == "PROPN" and not head.ent_type_)):
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)

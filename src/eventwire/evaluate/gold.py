@@ -49,6 +49,23 @@ def normalize_code(code: str) -> str:
     return legacy.get(code[:3], code[:3]) + code[3:]
 
 
+def _gold_date(value: object) -> date | None:
+    """ISO dates, and the compact YYYYMMDD / YYMMDD forms some gold files use."""
+    if not value:
+        return None
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    if text.isdigit() and len(text) == 8:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    if text.isdigit() and len(text) == 6:
+        year = int(text[:2])
+        return date(2000 + year if year < 70 else 1900 + year, int(text[2:4]), int(text[4:]))
+    raise ValueError(f"unreadable date {text!r}")
+
+
 def read_gold(path: str | Path) -> list[GoldSentence]:
     path = Path(path)
     if not path.exists():
@@ -65,8 +82,7 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
                     cameo = e.get("cameo")
                     plover = e.get("plover") or (plover_of_code(str(cameo)) if cameo else None)
                     events.append(GoldEvent(normalize_code(e["source"]), normalize_code(e["target"]), plover, cameo))
-                d = rec.get("date")
-                out.append(GoldSentence(str(rec["id"]), rec["text"], date.fromisoformat(d) if d else None, tuple(events)))
+                out.append(GoldSentence(str(rec["id"]), rec["text"], _gold_date(rec.get("date")), tuple(events)))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise EvalError(f"{path}:{lineno}: not a gold record ({exc}); see the format in the README") from exc
     return out

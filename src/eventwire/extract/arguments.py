@@ -44,7 +44,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             if child.dep_ in ("dobj", "obj") and child.i < verb.i:
                 return child
         return subject(head, depth=depth + 1)
-    if verb.dep_ in ("conj", "advcl", "pcomp"):
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("acl", "relcl"):
         return head

@@ -14,7 +14,7 @@ For each sentence the coder
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -25,7 +25,7 @@ from eventwire.actors.resolve import ActorResolver
 from eventwire.extract.arguments import subjects
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
-from eventwire.extract.modality import ModalityInfo, analyze
+from eventwire.extract.modality import SPEECH_VERBS, ModalityInfo, analyze
 from eventwire.extract.predicates import (
     Match,
     best_match,
@@ -39,6 +39,7 @@ from eventwire.extract.predicates import (
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Modality, Span
 
 _UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
+_MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,35 +72,94 @@ class _Predicate:
 
 
 class SentenceCoder:
-    def __init__(self, lexicon: Lexicon, frames: Frames, resolver: ActorResolver, support_verbs: frozenset[str], content_nouns: frozenset[str]) -> None:
+    def __init__(self, lexicon: Lexicon, frames: Frames, resolver: ActorResolver) -> None:
         self.lexicon = lexicon
         self.frames = frames
         self.resolver = resolver
-        self.support_verbs = support_verbs
-        self.content_nouns = content_nouns
+        self.support_verbs = frames.support_verbs
+        self.content_nouns = frames.content_nouns
 
     # -- predicates ---------------------------------------------------------------------
     def _verb_predicates(self, sent: SpacySpan, consumed: set[int]) -> list[_Predicate]:
         out: list[_Predicate] = []
         for tok in sent:
-            if tok.i in consumed or not is_verb_candidate(tok):
+            if tok.i in consumed:
                 continue
             control = self.frames.control_verbs.get(tok.lemma_.lower())
+            if not is_verb_candidate(tok) and not (control is not None and tok.pos_ == "ADJ"):
+                continue
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten"):
+                # "demanded that Hamas renounce ...": the clause's subject is the addressee
+                inner = next((c for c in tok.children if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)), None)
+            if self._background(tok) and (control is None or control.frame not in ("appeal", "demand")):
+                continue
             if control is not None and inner is not None:
                 pred = self._chain(tok, inner, consumed)
                 if pred is not None:
                     out.append(pred)
                 continue
-            match = best_match(tok, self.lexicon)
+            match = self._verb_match(tok, consumed)
             if match is None:
                 continue
-            if match.light_object is not None:
-                consumed.add(match.light_object.i)
-            out.append(
-                _Predicate(match, match.code, tok, (), match.targets, match.reciprocal, subjects(tok), False)
-            )
+            targets = match.targets
+            if not targets and not match.reciprocal:
+                targets = self._fallback_targets(tok, match.light_object)
+            out.append(_Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _fallback_targets(self, verb: Token, light: Token | None) -> tuple[Token, ...]:
+        """When the pattern names no target: the first object of a relational preposition
+        on the verb or its light object that names an actor-like phrase."""
+        for head in (verb, light) if light is not None else (verb,):
+            for prep in self.frames.fallback_target_preps:
+                for obj in prep_objects(head, prep):
+                    if obj.pos_ in ("PROPN", "NOUN", "PRON") and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or obj.pos_ == "NOUN"):
+                        return expand(obj)
+        return ()
+
+    @staticmethod
+    def _background(verb: Token) -> bool:
+        """Clauses that describe rather than report: a purpose infinitive ("... to help
+        Athens meet its payments"), a participle or relative clause on a noun ("soldiers
+        killed in the 1999 war", "the ship they seized")."""
+        if verb.dep_ in ("acl", "relcl"):
+            return True
+        if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return verb.dep_ == "advcl" or verb.head.pos_ not in ("VERB", "AUX", "ADJ")
+        return False
+
+    def _verb_match(self, verb: Token, consumed: set[int]) -> Match | None:
+        """The verb's own pattern, or the pattern of the event noun it carries ("continued
+        military aid to X", "launched a mediation effort", "reached a consensus")."""
+        match = best_match(verb, self.lexicon, partitives=self.frames.partitive_nouns)
+        if match is not None and match.light_object is not None:
+            consumed.add(match.light_object.i)
+            if not match.targets and not match.reciprocal:
+                # "rejected a U.S. request", "accepted Norway's offer": the author is the target
+                authors = noun_sources(match.light_object)
+                if authors:
+                    match = Match(match.pattern, match.trigger, match.light_object, authors, (), ())
+        if match is not None and (match.pattern.specificity > 0 or verb.lemma_.lower() not in self.support_verbs):
+            return match
+        obj = direct_object(verb, self.frames.partitive_nouns)
+        if obj is None or obj.i in consumed:
+            return match
+        noun = best_match(obj, self.lexicon, as_noun=True)
+        if noun is None:
+            return match
+        consumed.add(obj.i)
+        targets = noun.targets or noun.reciprocal or noun.sources  # "accepted Norway's offer"
+        if not targets:
+            for prep in ("to", "for", "with", "against", "on"):
+                objs = prep_objects(verb, prep)
+                if objs:
+                    targets = expand(objs[0])
+                    break
+        if not targets:
+            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+            targets = expand(dative) if dative is not None else ()
+        return Match(noun.pattern, verb, obj, targets, noun.reciprocal, ())
 
     def _chain(self, verb: Token, inner: Token, consumed: set[int]) -> _Predicate | None:
         """ "declined to endorse X", "urged Iran to release Y", "agreed to withdraw"."""
@@ -114,10 +174,8 @@ class SentenceCoder:
             inner = nxt
         consumed.update(t.i for t in chain)
         consumed.add(inner.i)
-        inner_match = best_match(inner, self.lexicon)
+        inner_match = self._verb_match(inner, consumed)
         inner_code = inner_match.code if inner_match is not None else None
-        if inner_match is not None and inner_match.light_object is not None:
-            consumed.add(inner_match.light_object.i)
         inner_mod = analyze(inner, self.frames)
         if inner_code is not None and inner_mod.negated:
             inner_code = self.frames.negate(inner_code)
@@ -136,7 +194,9 @@ class SentenceCoder:
             return None
         # the target: the addressee of an appeal ("urged Iran to"), else the inner event's
         targets: tuple[Token, ...] = ()
-        if control.object_is_target:
+        if inner.dep_ == "ccomp":
+            targets = subjects(inner)
+        elif control.object_is_target:
             obj = direct_object(verb)
             if control.prep:
                 objs = prep_objects(verb, control.prep)
@@ -145,6 +205,8 @@ class SentenceCoder:
                 targets = expand(obj)
         if not targets and inner_match is not None:
             targets = inner_match.targets
+        if not targets:
+            targets = self._fallback_targets(inner, inner_match.light_object if inner_match else None)
         reciprocal = inner_match.reciprocal if inner_match is not None else ()
         return _Predicate(inner_match, code, inner, tuple(chain), targets, reciprocal, subjects(verb), False)
 
@@ -163,17 +225,75 @@ class SentenceCoder:
             out.append(_Predicate(match, match.code, tok, (), match.targets, match.reciprocal, sources, True))
         return out
 
+    def _depth(self, pred: _Predicate) -> int:
+        """Clause depth of a predicate below the sentence root: subordinate clauses and
+        noun phrases count, a clause reported by a speech verb does not ("A said B
+        attacked C": the attack is the news)."""
+        node = pred.chain[0] if pred.chain else pred.trigger
+        depth = 1 if pred.nominal else 0
+        for _ in range(12):
+            head = node.head
+            if head is node:
+                break
+            dep = node.dep_
+            if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
+                pass
+            elif dep in ("conj", "cc", "prt", "aux", "neg"):
+                pass
+            elif dep in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass", "prep", "compound", "npadvmod", "attr", "appos", "oprd"):
+                depth += 1
+            node = head
+        return depth
+
+    def _main_predicates(self, preds: list[_Predicate]) -> list[_Predicate]:
+        """Keep the predicates of the main clause (and those coordinated with it); events in
+        subordinate clauses and event nouns under a coded verb describe, they do not report.
+        Statements (01) never decide: they are kept aside."""
+        substantive = [p for p in preds if not p.code.startswith("01")]
+        if len(substantive) <= 1:
+            return preds
+        depths = {id(p): self._depth(p) for p in substantive}
+        best = min(depths.values())
+        return [p for p in preds if p.code.startswith("01") or depths[id(p)] == best]
+
+    def _content_filter(self, nouns: list[_Predicate], verbs: list[_Predicate]) -> list[_Predicate]:
+        """An event noun that is only the content of a coded verb ("agreed upon a pact",
+        "declined to endorse a proposal") is not an event of its own; a violent act named
+        as an object ("condemned the attack on ...") still is."""
+        if not verbs:
+            return nouns
+        anchors = {p.trigger.i for p in verbs} | {t.i for p in verbs for t in p.chain}
+        kept = []
+        for pred in nouns:
+            tok = pred.trigger
+            gov = tok.head
+            if tok.dep_ == "pobj" and gov.dep_ == "prep":
+                gov = gov.head
+            is_content = tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") and gov.i in anchors
+            if is_content and pred.code[:2] not in _MATERIAL_CONFLICT:
+                continue
+            kept.append(pred)
+        return kept
+
     # -- actors -----------------------------------------------------------------------
     def _actors(self, heads: tuple[Token, ...], ctx: DocumentActors, on: date | None) -> list[Actor]:
         actors: list[Actor] = []
         for head in heads:
+            if head.pos_ == "NUM" or head.lemma_.lower() in self.frames.partitive_nouns:
+                # "thousands of Iraqi Kurds", "a group of protesters"
+                inner = prep_objects(head, "of")
+                if inner:
+                    head = inner[0]
             if head.lemma_.lower() in self.content_nouns and head.pos_ == "NOUN":
                 # "rejected Turkey's proposal": the proposal's author is the actor
                 authors = noun_sources(head)
                 for author in authors:
                     actors.extend(self.resolver.resolve(author, ctx, on))
                 continue
-            if head.dep_ == "compound":
+            if head.dep_ in ("amod", "compound", "nmod"):
+                # a modifier stands for an actor only when it names one ("U.S. strikes",
+                # "Turkish proposal"), not a role word ("military aid")
+                actors.extend(a for a in self.resolver.resolve(head, ctx, on) if a.country or a.code[:3] in ("IGO", "NGO"))
                 continue
             actors.extend(self.resolver.resolve(head, ctx, on))
         seen: set[str] = set()
@@ -189,7 +309,8 @@ class SentenceCoder:
         self.resolver.scan(sent, ctx, on)
         consumed: set[int] = set()
         predicates = self._verb_predicates(sent, consumed)
-        predicates += self._noun_predicates(sent, consumed)
+        predicates += self._content_filter(self._noun_predicates(sent, consumed), predicates)
+        predicates = self._main_predicates(predicates)
         out: list[Candidate] = []
         statements: list[Candidate] = []
         for pred in predicates:
@@ -211,14 +332,18 @@ class SentenceCoder:
             )
             subtree = list(top.subtree)
             clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            for source, target in self._pairs(pred, ctx, on):
+            pairs = [self._domestic(s, t, ctx) for s, t in self._pairs(pred, ctx, on)]
+            pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
+            for source, target, pair_code in self._with_converse(code, pairs):
                 if not source.known and not target.known:
                     continue
                 if source.code == target.code and source.known:
                     continue
+                if not target.known and pair_code[:2] in self.frames.target_required_roots:
+                    continue
                 cand = Candidate(
                     index,
-                    code,
+                    pair_code,
                     pred.trigger,
                     source,
                     target,
@@ -231,6 +356,55 @@ class SentenceCoder:
                 )
                 (statements if code.startswith("01") else out).append(cand)
         return out if out else statements
+
+    def _deep_target(self, pred: _Predicate, top: Token, source: Actor, code: str, ctx: DocumentActors, on: date | None) -> Actor:
+        """No target in the predicate's own arguments: the first other actor named later in
+        its clause ("agreed to provide aid for Romania", "blocked roads in Algiers");
+        a protest with no named target is directed at the source's own government."""
+        sent = top.sent
+        lo, hi = top.left_edge.i, top.right_edge.i
+        source_span = source.span
+        for ent in sent.ents:
+            if ent.start <= pred.trigger.i or ent.start < lo or ent.end - 1 > hi:
+                continue
+            if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                continue
+            if source_span is not None and source_span.start <= ent.start_char < source_span.end:
+                continue
+            for actor in self.resolver.resolve(ent.root, ctx, on):
+                if actor.known and actor.code != source.code:
+                    return replace(actor, how=actor.how + "+clause-target")
+        if code[:2] == "14" and source.country and source.code[:3] not in ("IGO", "NGO"):
+            return Actor(source.country + "GOV", "", None, source.country, ("GOV",), None, "protest-default:own-government")
+        return _UNKNOWN
+
+    @staticmethod
+    def _domestic(source: Actor, target: Actor, ctx: DocumentActors) -> tuple[Actor, Actor]:
+        """A role without a country ("protesters", "city authorities") belongs to the
+        other actor's country, else to the country the document is about."""
+
+        def fill(actor: Actor, other: Actor) -> Actor:
+            if actor.country or not actor.roles or actor.code[:3] in ("IGO", "NGO"):
+                return actor
+            country = other.country if other.country and other.code[:3] not in ("IGO", "NGO") else ctx.dominant_country()
+            if not country:
+                return actor
+            return replace(actor, code=country + actor.roles[0], country=country, how=actor.how + f"+country-from-context:{country}")
+
+        return fill(source, target), fill(target, source)
+
+    def _with_converse(self, code: str, pairs: list[tuple[Actor, Actor]]) -> list[tuple[Actor, Actor, str]]:
+        """Mutual actions go both ways ("met", "held talks with"); "A hosted B" is also
+        "B visited A"."""
+        out = [(s, t, code) for s, t in pairs]
+        seen = {(s.code, t.code) for s, t in pairs}
+        back = code if code in self.frames.mutual_codes else self.frames.converse_codes.get(code)
+        if back is not None:
+            for s, t in pairs:
+                if s.known and t.known and (t.code, s.code) not in seen:
+                    out.append((t, s, back))
+                    seen.add((t.code, s.code))
+        return out
 
     def _apply_modality(self, pred: _Predicate, info: ModalityInfo) -> str | None:
         code = pred.code
@@ -249,10 +423,12 @@ class SentenceCoder:
         sources = self._actors(pred.source_heads, ctx, on)
         if pred.reciprocal:
             parties = self._actors(pred.reciprocal, ctx, on)
+            codes = {p.code for p in parties}
+            if sources and parties and not any(s.code in codes for s in sources):
+                # "Qatar mediated between Israel and Hamas": the parties are the targets
+                return [(s, p) for s in sources for p in parties]
             if len(parties) >= 2:
                 return [(a, b) for a in parties for b in parties if a.code != b.code]
-            if parties and sources:
-                return [(s, parties[0]) for s in sources]
         reciprocal_target = any(self.resolver.is_reciprocal_word(t) for t in pred.target_heads)
         targets = [] if reciprocal_target else self._actors(pred.target_heads, ctx, on)
         if (reciprocal_target or not targets) and len(sources) >= 2 and (reciprocal_target or self._symmetric(pred)):

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -54,9 +51,8 @@ class Resources:
         frames = load_frames()
         kb = ActorKB.load(settings)
         geocoder = Geocoder.load(settings)
-        data = yaml.safe_load(resources.files("eventwire").joinpath("data/lexicon/frames.yaml").read_text(encoding="utf-8"))
         resolver = ActorResolver(kb, place_country=geocoder_country(geocoder))
-        coder = SentenceCoder(lexicon, frames, resolver, frozenset(data["support_verbs"]), frozenset(data["content_nouns"]))
+        coder = SentenceCoder(lexicon, frames, resolver)
         return cls(ontology, lexicon, frames, kb, geocoder, coder)
 
 

@@ -39,6 +39,13 @@ class Frames:
     negation_rejects_roots: frozenset[str]
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
+    support_verbs: frozenset[str]
+    content_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
+    mutual_codes: frozenset[str]
+    converse_codes: dict[str, str]
+    target_required_roots: frozenset[str]
+    fallback_target_preps: tuple[str, ...]
 
     def apply(self, frame: str, inner: str | None) -> str | None:
         """The code of ``inner`` (a CAMEO code, or None when unknown) seen through ``frame``."""
@@ -93,4 +100,11 @@ def load_frames() -> Frames:
         negation_rejects_roots=frozenset(data["negation_rejects_roots"]),
         future_markers=frozenset(data["future_markers"]),
         hypothetical_markers=frozenset(data["hypothetical_markers"]),
+        support_verbs=frozenset(data["support_verbs"]),
+        content_nouns=frozenset(data["content_nouns"]),
+        partitive_nouns=frozenset(data["partitive_nouns"]),
+        mutual_codes=frozenset(str(c) for c in data["mutual_codes"]),
+        converse_codes={str(k): str(v) for k, v in data["converse_codes"].items()},
+        target_required_roots=frozenset(str(c) for c in data["target_required_roots"]),
+        fallback_target_preps=tuple(data["fallback_target_preps"]),
     )

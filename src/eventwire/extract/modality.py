@@ -39,7 +39,7 @@ class ModalityInfo:
     @property
     def blocks_event(self) -> bool:
         """Nothing happened: a question, a hypothesis, or the condition of an "if"."""
-        return self.question or self.in_condition or (self.hypothetical and not self.reported)
+        return self.question or self.in_condition or self.hypothetical
 
 
 def _aux_words(token: Token) -> list[str]:
@@ -50,6 +50,8 @@ def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATORS):
             return True
+        if child.dep_ in ("dobj", "obj") and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True  # "made no promise", "gave no aid"
     return False
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.extract.lexicon import Lexicon, Pattern
+from eventwire.extract.lexicon import MODIFIER_DEPS, Lexicon, Pattern
 
 _OBJECT_DEPS = ("dobj", "obj")
 _VERB_POS = ("VERB",)
@@ -33,18 +33,35 @@ class Match:
 
     @property
     def score(self) -> int:
-        found = 2 if (self.targets or self.reciprocal) else 0
-        return self.pattern.specificity * 4 + found
+        """Specific patterns first; a pattern that names where its target is wins only
+        when the target is there ("agree >with" needs a "with")."""
+        found = bool(self.targets or self.reciprocal)
+        wants = self.pattern.target_prep is not None or self.pattern.reciprocal_prep is not None
+        return self.pattern.specificity * 4 + (2 if found else 0) - (3 if wants and not found else 0)
+
+
+_LIST_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
 
 def expand(token: Token) -> tuple[Token, ...]:
-    """A phrase head and its conjuncts ("France, the United States and Russia")."""
-    return (token, *token.conjuncts) if token.conjuncts else (token,)
+    """A phrase head and its conjuncts ("France, the United States and Russia"); a list
+    the parser read as apposition ("the US, Russia, and Switzerland") counts too."""
+    out = [token, *token.conjuncts]
+    if token.ent_type_ in _LIST_LABELS:
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ in _LIST_LABELS:
+                out.extend((child, *child.conjuncts))
+    return tuple(dict.fromkeys(out))
 
 
-def direct_object(verb: Token) -> Token | None:
+def direct_object(verb: Token, partitives: frozenset[str] = frozenset()) -> Token | None:
+    """The verb's object; through a partitive ("a new round of talks" -> talks)."""
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS:
+            if child.lemma_.lower() in partitives:
+                inner = prep_objects(child, "of")
+                if inner:
+                    return inner[0]
             return child
     if is_passive(verb):
         for child in verb.children:
@@ -75,12 +92,15 @@ def _pp_lemmas(heads: tuple[Token, ...], prep: str) -> list[Token]:
     return found
 
 
-def _match(pattern: Pattern, trigger: Token) -> Match | None:
+def _match(pattern: Pattern, trigger: Token, partitives: frozenset[str]) -> Match | None:
     verbal = pattern.kind == "verb"
+    particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"] if verbal else []
     if pattern.particle is not None:
-        if not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in trigger.children):
+        if pattern.particle not in particles:
             return None
-    obj = direct_object(trigger) if verbal else None
+    elif particles:
+        return None  # "call off" is not "call"
+    obj = direct_object(trigger, partitives) if verbal else None
     light: Token | None = None
     if pattern.objects is not None:
         if obj is None or obj.lemma_.lower() not in pattern.objects:
@@ -88,6 +108,12 @@ def _match(pattern: Pattern, trigger: Token) -> Match | None:
         light = obj
     if pattern.object_constraint is not None:
         if obj is None or obj.lemma_.lower() not in pattern.object_constraint:
+            return None
+    if pattern.modifiers is not None:
+        carrier = obj if pattern.modifier_on_object else trigger
+        if carrier is None or not pattern.accepts_modifiers(
+            c.lemma_.lower() for c in carrier.children if c.dep_ in MODIFIER_DEPS
+        ):
             return None
     heads = (trigger, light) if light is not None else (trigger,)
     for prep, nouns in pattern.qualifiers:
@@ -104,8 +130,12 @@ def _match(pattern: Pattern, trigger: Token) -> Match | None:
         objs = _pp_lemmas(heads, pattern.target_prep)
         if objs:
             targets = expand(objs[0])
-    elif verbal and pattern.objects is None and obj is not None:
-        targets = expand(obj)
+    elif verbal and pattern.objects is None:
+        dative = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if dative is not None:
+            targets = expand(dative)  # "lent Egypt $3 billion"
+        elif obj is not None:
+            targets = expand(obj)
     sources: tuple[Token, ...] = ()
     if not verbal:
         sources = noun_sources(trigger)
@@ -126,12 +156,14 @@ def noun_sources(noun: Token) -> tuple[Token, ...]:
     return tuple(mods)
 
 
-def best_match(token: Token, lexicon: Lexicon, *, as_noun: bool = False) -> Match | None:
+def best_match(
+    token: Token, lexicon: Lexicon, *, as_noun: bool = False, partitives: frozenset[str] = frozenset()
+) -> Match | None:
     lemma = token.lemma_.lower()
     patterns = lexicon.noun_patterns(lemma) if as_noun else lexicon.verb_patterns(lemma)
     best: Match | None = None
     for pattern in patterns:
-        match = _match(pattern, token)
+        match = _match(pattern, token, partitives)
         if match is not None and (best is None or match.score > best.score):
             best = match
     return best
