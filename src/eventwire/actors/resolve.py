@@ -320,7 +320,7 @@ class ActorResolver:
                         break
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
-        roles, former = self._roles(head, start, end)
+        roles, former = self._roles(head, start, head.i + 1)
         body = self._body(head, ctx, on) if entry is None else None
         if body is None and entry is None and country is None and not roles and org is None:
             # "positions of the Palestinian security forces": the phrase names its owner
@@ -337,6 +337,11 @@ class ActorResolver:
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
                 return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
+        if entry is None and ent is not None and ent.label_ in ("GPE", "LOC") and country is None and self.place_country:
+            # a place not in the actor KB ("Idlib", "Kirkuk") stands for its country
+            place = self.place_country(_strip_possessive(ent.text))
+            if place:
+                country, how = place, f"place:{ent.text}"
         if entry is None and org is not None and country is None:
             # "European Community foreign ministers", "Hamas fighters", "NATO troops"
             entry, how = org, f"modifier-org:{org.name}"

@@ -296,6 +296,14 @@ class SentenceCoder:
                 actors.extend(a for a in self.resolver.resolve(head, ctx, on) if a.country or a.code[:3] in ("IGO", "NGO"))
                 continue
             actors.extend(self.resolver.resolve(head, ctx, on))
+        # "Israeli helicopters and tanks": a conjunct without a country shares the first's
+        first = next((a for a in actors if a.country), None)
+        if first is not None:
+            actors = [
+                replace(a, code=first.country + "".join(a.roles[:1]), country=first.country, how=a.how + "+conjunct-country")
+                if not a.country and a.roles and a.code[:3] not in ("IGO", "NGO") else a
+                for a in actors
+            ]
         seen: set[str] = set()
         unique = []
         for a in actors:
@@ -332,9 +340,11 @@ class SentenceCoder:
             )
             subtree = list(top.subtree)
             clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            pairs = [self._domestic(s, t, ctx) for s, t in self._pairs(pred, ctx, on)]
+            here = self._locative_country(top, on)
+            pairs = [self._domestic(s, t, ctx, here) for s, t in self._pairs(pred, ctx, on)]
             pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
-            for source, target, pair_code in self._with_converse(code, pairs):
+            mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas
+            for source, target, pair_code in self._with_converse(code, pairs, mutual=mutual):
                 if not source.known and not target.known:
                     continue
                 if source.code == target.code and source.known:
@@ -378,27 +388,46 @@ class SentenceCoder:
             return Actor(source.country + "GOV", "", None, source.country, ("GOV",), None, "protest-default:own-government")
         return _UNKNOWN
 
+    def _locative_country(self, top: Token, on: date | None) -> str | None:
+        """The country of a place the clause says the action happened in ("in Somalia")."""
+        for tok in top.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at", "across", "outside", "inside") and tok.ent_type_ in ("GPE", "LOC"):
+                entry = self.resolver.kb.lookup(tok.text, on)
+                if entry is not None and entry.country and entry.kind in ("state", "metonym"):
+                    return entry.country
+                if self.resolver.place_country is not None:
+                    found = self.resolver.place_country(tok.text)
+                    if found:
+                        return found
+        return None
+
     @staticmethod
-    def _domestic(source: Actor, target: Actor, ctx: DocumentActors) -> tuple[Actor, Actor]:
-        """A role without a country ("protesters", "city authorities") belongs to the
-        other actor's country, else to the country the document is about."""
+    def _domestic(source: Actor, target: Actor, ctx: DocumentActors, here: str | None) -> tuple[Actor, Actor]:
+        """A role without a country ("protesters", "rebels", "city authorities") belongs to
+        the country where the clause places the action, else to the other actor's country,
+        else to the country the document is about."""
 
         def fill(actor: Actor, other: Actor) -> Actor:
             if actor.country or not actor.roles or actor.code[:3] in ("IGO", "NGO"):
                 return actor
-            country = other.country if other.country and other.code[:3] not in ("IGO", "NGO") else ctx.dominant_country()
+            if here:
+                country = here
+            elif other.country and other.code[:3] not in ("IGO", "NGO"):
+                country = other.country
+            else:
+                country = ctx.dominant_country()
             if not country:
                 return actor
             return replace(actor, code=country + actor.roles[0], country=country, how=actor.how + f"+country-from-context:{country}")
 
         return fill(source, target), fill(target, source)
 
-    def _with_converse(self, code: str, pairs: list[tuple[Actor, Actor]]) -> list[tuple[Actor, Actor, str]]:
+    def _with_converse(self, code: str, pairs: list[tuple[Actor, Actor]], *, mutual: bool = False) -> list[tuple[Actor, Actor, str]]:
         """Mutual actions go both ways ("met", "held talks with"); "A hosted B" is also
         "B visited A"."""
         out = [(s, t, code) for s, t in pairs]
         seen = {(s.code, t.code) for s, t in pairs}
-        back = code if code in self.frames.mutual_codes else self.frames.converse_codes.get(code)
+        back = code if (mutual or code in self.frames.mutual_codes) else self.frames.converse_codes.get(code)
         if back is not None:
             for s, t in pairs:
                 if s.known and t.known and (t.code, s.code) not in seen:

@@ -43,6 +43,7 @@ class Frames:
     content_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
     mutual_codes: frozenset[str]
+    mutual_lemmas: frozenset[str]
     converse_codes: dict[str, str]
     target_required_roots: frozenset[str]
     fallback_target_preps: tuple[str, ...]
@@ -104,6 +105,7 @@ def load_frames() -> Frames:
         content_nouns=frozenset(data["content_nouns"]),
         partitive_nouns=frozenset(data["partitive_nouns"]),
         mutual_codes=frozenset(str(c) for c in data["mutual_codes"]),
+        mutual_lemmas=frozenset(data["mutual_lemmas"]),
         converse_codes={str(k): str(v) for k, v in data["converse_codes"].items()},
         target_required_roots=frozenset(str(c) for c in data["target_required_roots"]),
         fallback_target_preps=tuple(data["fallback_target_preps"]),

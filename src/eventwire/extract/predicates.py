@@ -94,9 +94,11 @@ def _pp_lemmas(heads: tuple[Token, ...], prep: str) -> list[Token]:
 
 def _match(pattern: Pattern, trigger: Token, partitives: frozenset[str]) -> Match | None:
     verbal = pattern.kind == "verb"
+    # the model often tags particles as advmod or prep ("stepped down", "pulled out of")
     particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"] if verbal else []
+    loose = [c.lower_ for c in trigger.children if c.dep_ in ("advmod", "prep") and c.i == trigger.i + 1] if verbal else []
     if pattern.particle is not None:
-        if pattern.particle not in particles:
+        if pattern.particle not in particles and pattern.particle not in loose:
             return None
     elif particles:
         return None  # "call off" is not "call"
@@ -170,6 +172,9 @@ def best_match(
 
 
 def is_verb_candidate(token: Token) -> bool:
+    """Verbs that predicate; not participles used as adjectives ("displaced people")."""
+    if token.dep_ in ("amod", "compound"):
+        return False
     return token.pos_ in _VERB_POS or (token.pos_ == "AUX" and token.dep_ == "ROOT")
 
 
