@@ -26,6 +26,7 @@ from eventwire.actors.coreference import (
     DocumentActors,
 )
 from eventwire.actors.knowledge import ActorKB, KBEntry
+from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
@@ -146,7 +147,33 @@ class ActorResolver:
                 ctx.register_group(tuple(members), head.idx)
 
     # -- pieces -----------------------------------------------------------------------
+    def _speaker(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
+        """ "We" and "I" in a quote are the side of whoever the quote is attributed to
+        ("'We do not support ...,' Lavrov told Kommersant")."""
+        node = head
+        for _ in range(8):
+            if node.head is node:
+                break
+            parent = node.head
+            if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in SPEECH_VERBS:
+                subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in SPEAKER_PRONOUNS | {"i", "me", "my"}:
+                    found = self.resolve(subj, ctx, None)
+                    return tuple(
+                        Actor(a.country + ("GOV" if "GOV" in a.roles else "") if a.country else a.code, head.text,
+                              Span(head.idx, head.idx + len(head.text), head.text), a.country, a.roles, a.name,
+                              f"coref:speaker->{a.name or a.text}")
+                        for a in found
+                    )
+                break
+            node = parent
+        return ()
+
     def _pronoun(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
+        if head.lower_ in SPEAKER_PRONOUNS | {"i", "me", "my"}:
+            spoken = self._speaker(head, ctx)
+            if spoken:
+                return spoken
         found = ctx.pronoun(head.lower_, head.idx)
         span = Span(head.idx, head.idx + len(head.text), head.text)
         return tuple(

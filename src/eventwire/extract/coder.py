@@ -40,6 +40,7 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Modality, Span
 
 _UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
 _MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+_TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,18 @@ class SentenceCoder:
             return preds
         depths = {id(p): self._depth(p) for p in substantive}
         best = min(depths.values())
-        return [p for p in preds if p.code.startswith("01") or depths[id(p)] == best]
+        return [p for p in preds if p.code.startswith("01") or depths[id(p)] == best or self._standalone(p)]
+
+    def _standalone(self, pred: _Predicate) -> bool:
+        """Events that stand on their own below the main clause: a war or fighting named
+        between two parties ("the war between Armenia and Azerbaijan"), and a temporal
+        clause with its own subject ("... after both sides accused the other")."""
+        if pred.nominal:
+            return bool(pred.reciprocal) and pred.code[:2] in _MATERIAL_CONFLICT
+        top = pred.chain[0] if pred.chain else pred.trigger
+        return top.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in top.children
+        ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
 
     def _content_filter(self, nouns: list[_Predicate], verbs: list[_Predicate]) -> list[_Predicate]:
         """An event noun that is only the content of a coded verb ("agreed upon a pact",
