@@ -9,6 +9,7 @@ coreference. Every actor records how it was resolved in ``Actor.how``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
 from importlib import resources
@@ -45,13 +46,38 @@ def _span_of(doc_text_offset: int, start: int, end: int, text: str) -> Span:
     return Span(start, end, text)
 
 
+_ENT_INDEX = "eventwire_entity_index"
+
+
+_SENT_ENTS = "eventwire_sentence_entities"
+
+
+def sentence_entities(sent: SpacySpan) -> list[SpacySpan]:
+    """The named entities of a sentence (grouped once per document: ``Span.ents`` scans)."""
+    doc = sent.doc
+    groups = doc.user_data.get(_SENT_ENTS)
+    if groups is None:
+        groups = {}
+        starts = [s.start for s in doc.sents]
+        for ent in doc.ents:
+            groups.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+        doc.user_data[_SENT_ENTS] = groups
+    return groups.get(sent.start, [])
+
+
 def _entity(token: Token) -> SpacySpan | None:
+    """The named entity a token is part of (an index built once per document)."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        doc.user_data[_ENT_INDEX] = index
+    return index.get(token.i)
 
 
 def _strip_possessive(text: str) -> str:
@@ -89,6 +115,31 @@ class ActorResolver:
         self.kb = kb
         self.place_country = place_country
         self.part_nouns = load_part_nouns()
+        self._roles_cache: dict[str, object] = {}
+        self._lookup_cache: dict[tuple[str, date | None], KBEntry | None] = {}
+
+    def _role_of(self, word: str):  # noqa: ANN202 - RoleWord | None, cached
+        try:
+            return self._roles_cache[word]
+        except KeyError:
+            if len(self._roles_cache) > 20_000:
+                self._roles_cache.clear()
+            found = self._roles_cache[word] = self.kb.role_of(word)
+            return found
+
+    def lookup(self, phrase: str, on: date | None) -> KBEntry | None:
+        """A cached knowledge-base lookup."""
+        return self._lookup(phrase, on)
+
+    def _lookup(self, phrase: str, on: date | None) -> KBEntry | None:
+        key = (phrase, on)
+        try:
+            return self._lookup_cache[key]
+        except KeyError:
+            if len(self._lookup_cache) > 20_000:
+                self._lookup_cache.clear()
+            found = self._lookup_cache[key] = self.kb.lookup(phrase, on)
+            return found
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token, ctx: DocumentActors, on: date | None) -> tuple[Actor, ...]:
@@ -129,11 +180,21 @@ class ActorResolver:
         """Register the sentence's named actors and lists of actors, in reading order, so
         that later surnames, pronouns and group references can find them."""
         seen: set[int] = set()
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             if ent.label_ not in _NAME_LABELS or ent.root.i in seen:
                 continue
             head = ent.root
             seen.add(head.i)
+            if ent.label_ != "PERSON" and not head.conjuncts:
+                # states and organisations: a direct lookup is enough for coreference
+                entry = self._lookup(_strip_possessive(ent.text), on)
+                if entry is not None:
+                    span = Span(ent.start_char, ent.end_char, ent.text)
+                    ctx.register(
+                        Actor(entry.code, ent.text, span, entry.country, tuple(entry.roles), entry.name, f"kb:{entry.kind}"),
+                        head.idx, kind=_KINDS.get(entry.kind, "org"), plural=head.tag_ in ("NNS", "NNPS"),
+                    )
+                continue
             actor = self._phrase(head, ctx, on)
             if actor is None:
                 continue
@@ -205,7 +266,7 @@ class ActorResolver:
         if ent is None or ent.label_ not in _NAME_LABELS:
             return None, None
         text = _strip_possessive(ent.text)
-        entry = self.kb.lookup(text, on)
+        entry = self._lookup(text, on)
         if entry is None and ent.label_ == "PERSON" and len(ent) == 1:
             # a bare surname ("Putin"): the knowledge base, when the document named nobody so
             entry = self.kb.lookup_person(text, on)
@@ -238,7 +299,7 @@ class ActorResolver:
                 continue
             ent = _entity(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
-                entry = self.kb.lookup(_strip_possessive(ent.text), on)
+                entry = self._lookup(_strip_possessive(ent.text), on)
                 if entry is not None:
                     if entry.kind in ("state", "metonym") and entry.country and country is None:
                         country, how = entry.country, f"modifier:{ent.text}"
@@ -297,7 +358,7 @@ class ActorResolver:
             return country
         ent = _entity(token)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
-            entry = self.kb.lookup(ent.text, on)
+            entry = self._lookup(ent.text, on)
             if entry is not None and entry.kind in ("state", "metonym") and entry.country:
                 return entry.country
             if self.place_country is not None:
@@ -318,7 +379,7 @@ class ActorResolver:
         for n in (3, 2):
             for i in range(len(words) - n + 1):
                 for seq in (" ".join(lemmas[i : i + n]), " ".join(texts[i : i + n])):
-                    rw = self.kb.role_of(seq)
+                    rw = self._role_of(seq)
                     if rw is not None and rw.role not in roles:
                         roles.append(rw.role)
                         break
@@ -326,7 +387,7 @@ class ActorResolver:
                 break
         if not roles:
             for t in [head, *words]:
-                rw = self.kb.role_of(t.lemma_.lower()) or self.kb.role_of(t.lower_)
+                rw = self._role_of(t.lemma_.lower()) or self._role_of(t.lower_)
                 if rw is not None and rw.role not in roles:
                     roles.append(rw.role)
                     break

@@ -14,6 +14,7 @@ For each sentence the coder
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -21,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.coreference import DocumentActors
-from eventwire.actors.resolve import ActorResolver
+from eventwire.actors.resolve import ActorResolver, sentence_entities
 from eventwire.extract.arguments import subjects
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
@@ -352,8 +353,7 @@ class SentenceCoder:
             )
             subtree = list(top.subtree)
             clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            here = self._locative_country(top, on)
-            pairs = [self._domestic(s, t, ctx, here) for s, t in self._pairs(pred, ctx, on)]
+            pairs = [self._domestic(s, t, ctx, lambda: self._locative_country(top, on)) for s, t in self._pairs(pred, ctx, on)]
             pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas
             for source, target, pair_code in self._with_converse(code, pairs, mutual=mutual):
@@ -386,7 +386,7 @@ class SentenceCoder:
         sent = top.sent
         lo, hi = top.left_edge.i, top.right_edge.i
         source_span = source.span
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             if ent.start <= pred.trigger.i or ent.start < lo or ent.end - 1 > hi:
                 continue
             if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
@@ -404,7 +404,7 @@ class SentenceCoder:
         """The country of a place the clause says the action happened in ("in Somalia")."""
         for tok in top.subtree:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at", "across", "outside", "inside") and tok.ent_type_ in ("GPE", "LOC"):
-                entry = self.resolver.kb.lookup(tok.text, on)
+                entry = self.resolver.lookup(tok.text, on)
                 if entry is not None and entry.country and entry.kind in ("state", "metonym"):
                     return entry.country
                 if self.resolver.place_country is not None:
@@ -414,7 +414,7 @@ class SentenceCoder:
         return None
 
     @staticmethod
-    def _domestic(source: Actor, target: Actor, ctx: DocumentActors, here: str | None) -> tuple[Actor, Actor]:
+    def _domestic(source: Actor, target: Actor, ctx: DocumentActors, where: Callable[[], str | None]) -> tuple[Actor, Actor]:
         """A role without a country ("protesters", "rebels", "city authorities") belongs to
         the country where the clause places the action, else to the other actor's country,
         else to the country the document is about."""
@@ -422,6 +422,7 @@ class SentenceCoder:
         def fill(actor: Actor, other: Actor) -> Actor:
             if actor.country or not actor.roles or actor.code[:3] in ("IGO", "NGO"):
                 return actor
+            here = where()
             if here:
                 country = here
             elif other.country and other.code[:3] not in ("IGO", "NGO"):

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.coreference import DocumentActors
 from eventwire.actors.knowledge import ActorKB
-from eventwire.actors.resolve import ActorResolver
+from eventwire.actors.resolve import ActorResolver, sentence_entities
 from eventwire.extract.coder import Candidate, SentenceCoder, span_of
 from eventwire.extract.confidence import score
 from eventwire.extract.frames import Frames, load_frames
@@ -66,7 +66,7 @@ def geocoder_country(geocoder: Geocoder):  # noqa: ANN201 - a small closure
 
 def _entities(sent: SpacySpan, index: int) -> tuple[EntityMention, ...]:
     out = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ not in _PLACE_LABELS:
             continue
         head = ent.root.head

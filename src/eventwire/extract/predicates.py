@@ -92,17 +92,37 @@ def _pp_lemmas(heads: tuple[Token, ...], prep: str) -> list[Token]:
     return found
 
 
-def _match(pattern: Pattern, trigger: Token, partitives: frozenset[str]) -> Match | None:
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """What the patterns test on one token, read once."""
+
+    particles: tuple[str, ...]
+    loose: tuple[str, ...]  # the model often tags particles as advmod or prep ("stepped down")
+    obj: Token | None
+
+
+def _site(trigger: Token, verbal: bool, partitives: frozenset[str]) -> _Site:
+    if not verbal:
+        return _Site((), (), None)
+    particles: list[str] = []
+    loose: list[str] = []
+    for c in trigger.children:
+        if c.dep_ == "prt":
+            particles.append(c.lower_)
+        elif c.dep_ in ("advmod", "prep") and c.i == trigger.i + 1:
+            loose.append(c.lower_)
+    return _Site(tuple(particles), tuple(loose), direct_object(trigger, partitives))
+
+
+def _match(pattern: Pattern, trigger: Token, site: _Site) -> Match | None:
     verbal = pattern.kind == "verb"
-    # the model often tags particles as advmod or prep ("stepped down", "pulled out of")
-    particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"] if verbal else []
-    loose = [c.lower_ for c in trigger.children if c.dep_ in ("advmod", "prep") and c.i == trigger.i + 1] if verbal else []
+    particles, loose = site.particles, site.loose
     if pattern.particle is not None:
         if pattern.particle not in particles and pattern.particle not in loose:
             return None
     elif particles:
         return None  # "call off" is not "call"
-    obj = direct_object(trigger, partitives) if verbal else None
+    obj = site.obj
     light: Token | None = None
     if pattern.objects is not None:
         if obj is None or obj.lemma_.lower() not in pattern.objects:
@@ -163,9 +183,12 @@ def best_match(
 ) -> Match | None:
     lemma = token.lemma_.lower()
     patterns = lexicon.noun_patterns(lemma) if as_noun else lexicon.verb_patterns(lemma)
+    if not patterns:
+        return None
+    site = _site(token, not as_noun, partitives)
     best: Match | None = None
     for pattern in patterns:
-        match = _match(pattern, token, partitives)
+        match = _match(pattern, token, site)
         if match is not None and (best is None or match.score > best.score):
             best = match
     return best

@@ -155,7 +155,7 @@ def find_mentions(gaz: Gazetteer, text: str, offset: int, entities: Sequence[Ent
             if keys:
                 found.append((s, e + keys[1], ent.text, keys[0], ent))
         elif ent.label in NAME_LABELS:
-            prep = governing_preposition(text[:s]) if keys else None
+            prep = governing_preposition(text[max(0, s - 120) : s]) if keys else None
             # spaCy's small model calls many unfamiliar towns PERSON: "control of Avdiivka"
             person_town = ent.label == "PERSON" and " " not in ent.text.strip() and prep in _PLACE_PREPS
             named_place = keys is not None and _PLACE_OF.search(text, max(0, s - 40), s) is not None
@@ -232,7 +232,7 @@ def _describe(
 ) -> PlaceMention:
     prep = ent.preposition if ent is not None and ent.preposition not in (None, "of") else None
     if prep is None:
-        prep = governing_preposition(text[:s])
+        prep = governing_preposition(text[max(0, s - 120) : s])
     after = text[e : e + 40]
     possessive = after.startswith(("'s", "’s")) or name.endswith(("'s", "’s"))
     nxt = after[2:] if possessive else after

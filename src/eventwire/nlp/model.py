@@ -19,13 +19,17 @@ _NEVER_STARTS = frozenset({",", ";", ":", ")", "]", "%", "'s", "’s", "n't", "n
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a new sentence after every line break: headlines, datelines and paragraphs
-    without final punctuation must not be glued to the next sentence."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if prev.is_space and "\n" in prev.text:
+    without final punctuation must not be glued to the next sentence. A possessive or a
+    closing punctuation mark never starts one (a forced start nearby can tempt the parser)."""
+    possessive = doc.vocab.strings["POS"]
+    after_break = False
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
-        elif token.tag_ == "POS" or token.text[:1].islower() or token.text in _NEVER_STARTS:
-            # a possessive, a lower-case word or closing punctuation never starts a sentence
+            after_break = False
+        elif token.is_space:
+            after_break = "\n" in token.text
+        elif token.i and (token.tag == possessive or token.text in _NEVER_STARTS):
             token.is_sent_start = False
     return doc
 
