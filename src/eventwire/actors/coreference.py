@@ -103,7 +103,12 @@ class DocumentActors:
         gpos = self.groups[-1][0]
         return not any(gpos < m.pos < pos for m in self.mentions if m.plural)
 
-    def definite(self, role: str, pos: int) -> Actor | None:
+    def definite(self, role: str, pos: int, word: str | None = None) -> Actor | None:
+        """ "the minister": the latest actor named with that word, else with that role."""
+        if word:
+            for m in reversed(self.mentions):
+                if m.pos < pos and word in m.actor.text.lower() and role in m.actor.roles:
+                    return m.actor
         for m in reversed(self.mentions):
             if m.pos < pos and role in m.actor.roles:
                 return m.actor

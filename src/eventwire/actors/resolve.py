@@ -421,7 +421,8 @@ class ActorResolver:
                 roles = body.roles or roles
                 how = how or f"body:{body.text}"
         name = ent.text if ent is not None and ent.label_ == "PERSON" else None
-        if entry is None and (name or (head.pos_ == "PROPN" and not head.ent_type_)):
+        if entry is None and (name or head.pos_ == "PROPN"):
+            # a surname met before in full, whatever the model labels it now
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
                 return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
@@ -457,7 +458,7 @@ class ActorResolver:
             how = f"pattern:{how or 'role'}" + (f"+role:{'/'.join(roles)}" if roles else "")
             if country is None and roles and any(c.lower_ == "the" for c in head.lefts):
                 # a definite description ("the minister", "the army") refers back
-                ref = ctx.definite(roles[0], head.idx)
+                ref = ctx.definite(roles[0], head.idx, head.lemma_.lower())
                 if ref is not None:
                     return Actor(ref.code, text, span, ref.country, ref.roles, ref.name, f"coref:definite->{ref.name or ref.text}")
         if former and "ELI" not in roles:
