@@ -317,11 +317,20 @@ class ActorResolver:
                         for g in c.children if g.dep_ == "pobj"):
                 if obj.i in skip:
                     continue
-                entry, _ = self._lookup_entity(obj, on)
+                entry, ent = self._lookup_entity(obj, on)
                 if entry is not None and entry.country and entry.kind in ("state", "metonym"):
                     return entry.country, None, f"of:{obj.text}"
                 if entry is not None and entry.kind in ("igo", "ngo", "group"):
                     return entry.country, entry, f"of:{obj.text}"
+                if entry is None and ent is not None and ent.label_ in ("GPE", "LOC") and self.place_country:
+                    place = self.place_country(_strip_possessive(ent.text))
+                    if place:
+                        return place, None, f"of-place:{ent.text}"
+                if entry is None and obj.pos_ == "NOUN":
+                    # "the mayor of the West Bank city of Nablus": one more "of"
+                    inner = self._modifiers(obj, obj.left_edge.i, ctx, on, skip)
+                    if inner[0] or inner[1]:
+                        return inner
         return country, org, how
 
     def _owner(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:

@@ -23,13 +23,33 @@ def agent(verb: Token) -> Token | None:
     return objs[0] if objs else None
 
 
+_AUTHOR_PREPS = ("in", "during", "by", "after", "from")
+
+
+def _event_author(verb: Token) -> Token | None:
+    """A passive without "by": the act may name its author ("were killed in Israeli tank
+    shelling", "died in a U.S. air strike") -- the event noun stands for the source."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and any(
+                    m.dep_ in ("amod", "compound", "poss") and (m.ent_type_ in ("NORP", "GPE", "ORG") or m.dep_ == "poss")
+                    for m in obj.children
+                ):
+                    return obj
+    return None
+
+
 def subject(verb: Token, *, depth: int = 0) -> Token | None:
     """The acting subject of ``verb``: its own subject, the passive agent, or one inherited
     from the verb it depends on (control, conjunction, participle, relative clause)."""
     if depth > 6:
         return None
     if is_passive(verb):
-        return agent(verb)
+        by = agent(verb)
+        if by is not None:
+            return by
+        return _event_author(verb)
     own = _own_subject(verb)
     if own is not None:
         if own.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -39,6 +59,9 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     if head is verb:
         return None
     if verb.dep_ == "xcomp":
+        if is_passive(head) and agent(head) is None:
+            # "Obama is scheduled to attend", "troops were ordered to withdraw"
+            return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         # object control ("urged Iran to release") vs subject control ("agreed to withdraw")
         for child in head.children:
             if child.dep_ in ("dobj", "obj") and child.i < verb.i:

@@ -357,8 +357,8 @@ class SentenceCoder:
             pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas
             for source, target, pair_code in self._with_converse(code, pairs, mutual=mutual):
-                if not source.known and not target.known:
-                    continue
+                if not source.known and (not target.known or (pred.nominal and not pred.reciprocal)):
+                    continue  # an event noun with no author is a topic, not a report
                 if source.code == target.code and source.known:
                     continue
                 if not target.known and pair_code[:2] in self.frames.target_required_roots:
