@@ -104,11 +104,21 @@ class SentenceCoder:
             match = self._verb_match(tok, consumed)
             if match is None:
                 continue
-            targets = match.targets
+            targets = self._through_event_nouns(match.targets)
             if not targets and not match.reciprocal:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(_Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _through_event_nouns(self, targets: tuple[Token, ...]) -> tuple[Token, ...]:
+        """ "boycott all contact with the United States": when the object is an event noun
+        with a target of its own, that target is the verb's."""
+        if len(targets) != 1 or targets[0].pos_ != "NOUN":
+            return targets
+        inner = best_match(targets[0], self.lexicon, as_noun=True)
+        if inner is not None and inner.targets:
+            return inner.targets
+        return targets
 
     def _fallback_targets(self, verb: Token, light: Token | None) -> tuple[Token, ...]:
         """When the pattern names no target: the first object of a relational preposition
@@ -137,7 +147,7 @@ class SentenceCoder:
         match = best_match(verb, self.lexicon, partitives=self.frames.partitive_nouns)
         if match is not None and match.light_object is not None:
             consumed.add(match.light_object.i)
-            if not match.targets and not match.reciprocal:
+            if not match.targets and not match.reciprocal and match.light_object.lemma_.lower() in self.content_nouns:
                 # "rejected a U.S. request", "accepted Norway's offer": the author is the target
                 authors = noun_sources(match.light_object)
                 if authors:
