@@ -25,6 +25,7 @@ from eventwire.settings import Settings, load_settings
 __version__ = "0.1.0"
 
 _PIPELINE = ("code_documents", "code_paths", "code_text")
+_STORE = ("open_store", "Filters", "query", "stats", "IngestReport")
 
 
 def __getattr__(name: str) -> object:
@@ -33,6 +34,11 @@ def __getattr__(name: str) -> object:
         from eventwire import pipeline
 
         return getattr(pipeline, name)
+    if name in _STORE:
+        from eventwire import store
+
+        return getattr(store, name)
+
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
@@ -43,6 +49,8 @@ __all__ = [
     "Event",
     "EventDate",
     "EventwireError",
+    "Filters",
+    "IngestReport",
     "Mention",
     "Modality",
     "Place",
@@ -54,4 +62,7 @@ __all__ = [
     "code_paths",
     "code_text",
     "load_settings",
+    "open_store",
+    "query",
+    "stats",
 ]

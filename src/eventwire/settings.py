@@ -39,6 +39,8 @@ class Settings:
     min_confidence: float = 0.0
     #: default store target for ``ingest``/``query``/``stats``/``export``.
     db: str = "eventwire.duckdb"
+    #: days within which reports of one event form one cluster (fixed when a store is created).
+    cluster_window: int = 1
     #: extra user actor dictionaries (YAML, CSV, or PETRARCH ``.actors``).
     actor_dictionaries: tuple[str, ...] = field(default_factory=tuple)
 

@@ -1,0 +1,188 @@
+"""The DuckDB backend: one embedded database file, the default store.
+
+DuckDB lets one process write a file, and no other process open it meanwhile (not even
+to read). So that ``query``/``stats`` work while an ``ingest`` runs, a store opened
+normally holds no connection between operations: each write batch opens the file,
+writes one transaction and closes it; each read opens it read-only and closes it when its
+rows are consumed. Whoever finds the file locked retries for ``lock_timeout`` seconds.
+Long reads (a big export) therefore delay a running ingest, never break it.
+
+``hold=True`` keeps one connection for the store's lifetime instead (fastest; other
+processes cannot open the file meanwhile); ``:memory:`` stores always hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from time import monotonic, sleep
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.store.base import DEFAULT_WINDOW, SqlStore
+from eventwire.store.tables import TABLES, Dialect
+
+_ARROW: dict[str, pa.DataType] = {
+    "text": pa.string(),
+    "int": pa.int32(),
+    "bigint": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+    "json": pa.string(),
+}
+_KINDS = {table: dict(cols) for table, cols in TABLES.items()}
+
+
+def arrow_table(table: str, cols: dict[str, list[object]]) -> pa.Table:
+    """Columns of a store table as an Arrow table with the store's types."""
+    kinds = _KINDS[table]
+    return pa.table({name: pa.array(values, type=_ARROW[kinds[name]]) for name, values in cols.items()})
+
+
+class _Writer:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.staged: list[str] = []
+
+    def unstage(self) -> None:
+        for name in self.staged:
+            self.con.unregister(name)
+        self.staged.clear()
+
+    def existing(self, table: str, key: str, values: list[str]) -> set[str]:
+        self.con.register("_ew_keys", pa.table({"k": pa.array(values, pa.string())}))
+        try:
+            rows = self.con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT k FROM _ew_keys)").fetchall()
+        finally:
+            self.con.unregister("_ew_keys")
+        return {str(r[0]) for r in rows}
+
+    def insert(self, table: str, cols: dict[str, list[object]]) -> None:
+        names = ", ".join(cols)
+        self.con.register("_ew_batch", arrow_table(table, cols))
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _ew_batch")
+        finally:
+            self.con.unregister("_ew_batch")
+
+    def execute(self, sql: str) -> None:
+        self.con.execute(sql)
+
+    def count(self, sql: str) -> int:
+        row = self.con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def stage(self, name: str, table: str, cols: dict[str, list[object]]) -> None:
+        self.con.register(name, arrow_table(table, cols))
+        self.staged.append(name)
+
+    def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+
+class DuckDBStore(SqlStore):
+    dialect: Dialect = "duckdb"
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        hold: bool = False,
+        lock_timeout: float = 60.0,
+        window: int = DEFAULT_WINDOW,
+    ) -> None:
+        self.path = str(path)
+        self.target = self.path
+        self.memory = self.path == ":memory:"
+        self.hold = hold or self.memory
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if not self.memory:
+            file = Path(self.path)
+            if not file.parent.is_dir():
+                raise StoreError(f"cannot create the store {self.path}: folder {file.parent} does not exist")
+            if not create and not file.exists():
+                raise StoreError(f"no store at {self.path}; ingest documents first: eventwire ingest PATH --db {self.path}")
+        if create:
+            with self._writer() as w:
+                self.window = self._setup(w, window=window, create=True)
+        else:  # a reader: check the tables without taking the write lock
+            with self._connection(read_only=True) as con:
+                self.window = self._setup(_Writer(con), window=window, create=False)
+
+    # -- connections ---------------------------------------------------------------------
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        deadline = monotonic() + self.lock_timeout
+        delay = 0.01
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
+                if monotonic() >= deadline:
+                    raise StoreError(
+                        f"the store {self.path} stayed locked by another process for {self.lock_timeout:.0f} s; "
+                        f"retry when it finishes ({exc})"
+                    ) from exc
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
+            sleep(delay)
+            delay = min(delay * 1.5, 0.2)
+
+    @contextmanager
+    def _connection(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self.hold:
+            if self._con is None:
+                self._con = self._open(read_only=False)
+            cursor = self._con.cursor() if read_only else self._con
+            try:
+                yield cursor
+            finally:
+                if read_only:
+                    cursor.close()
+            return
+        con = self._open(read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _writer(self) -> Iterator[_Writer]:
+        with self._connection(read_only=False) as con:
+            con.begin()
+            writer = _Writer(con)
+            try:
+                yield writer
+                con.commit()
+            except duckdb.Error as exc:
+                con.rollback()
+                raise StoreError(f"writing to the store {self.path} failed: {exc}") from exc
+            except BaseException:
+                con.rollback()
+                raise
+            finally:
+                writer.unstage()
+
+    def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]:
+        with self._connection(read_only=True) as con:
+            try:
+                cur = con.execute(sql, list(params))
+            except duckdb.Error as exc:
+                raise StoreError(f"reading the store {self.path} failed: {exc}") from exc
+            names = [d[0] for d in cur.description]
+            while rows := cur.fetchmany(4096):
+                for row in rows:
+                    yield dict(zip(names, row, strict=True))
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None

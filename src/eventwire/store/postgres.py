@@ -1,0 +1,113 @@
+"""The PostgreSQL backend (psycopg 3), for stores shared by several machines or users.
+
+Same tables and behaviour as the DuckDB backend. Writes run in one transaction per batch
+that first takes a transaction-level advisory lock, so concurrent ingests into the same
+database serialise their batches (cluster recomputation reads and rewrites whole keys).
+Readers never wait: PostgreSQL gives each statement a consistent snapshot.
+Rows are loaded with ``COPY``. A store lives in the first schema of the connection's
+``search_path``; pass ``?options=-csearch_path%3Dmyschema`` in the URL to choose one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import count
+
+import psycopg
+
+from eventwire.errors import StoreError
+from eventwire.store.base import DEFAULT_WINDOW, SqlStore
+from eventwire.store.tables import Dialect
+
+#: advisory lock key taken by every write transaction ("ewir" in ASCII)
+WRITE_LOCK = 0x65776972
+_cursor_names = count()
+
+
+def _pg_sql(sql: str) -> str:
+    """``?`` placeholders (the store's portable form) to psycopg's ``%s``."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}"
+
+
+class _Writer:
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def existing(self, table: str, key: str, values: list[str]) -> set[str]:
+        rows = self.conn.execute(f"SELECT {key} FROM {table} WHERE {key} = ANY(%s)", (values,)).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def insert(self, table: str, cols: dict[str, list[object]]) -> None:
+        names = ", ".join(cols)
+        with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in zip(*cols.values(), strict=True):
+                copy.write_row(row)
+
+    def execute(self, sql: str) -> None:
+        self.conn.execute(sql)  # type: ignore[arg-type]
+
+    def count(self, sql: str) -> int:
+        return self.conn.execute(sql).rowcount  # type: ignore[arg-type]
+
+    def stage(self, name: str, table: str, cols: dict[str, list[object]]) -> None:
+        self.conn.execute(f"CREATE TEMP TABLE {name} (LIKE {table}) ON COMMIT DROP")  # type: ignore[arg-type]
+        self.insert(name, cols)
+
+    def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        return self.conn.execute(_pg_sql(sql), list(params)).fetchall()  # type: ignore[arg-type]
+
+
+class PostgresStore(SqlStore):
+    dialect: Dialect = "postgres"
+
+    def __init__(self, url: str, *, create: bool = True, window: int = DEFAULT_WINDOW, connect_timeout: int = 10) -> None:
+        self.url = url
+        self.target = redact(url)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {self.target}: {str(exc).strip()}; "
+                "check the URL and that the server is running"
+            ) from exc
+        try:
+            with self._writer() as w:
+                self.window = self._setup(w, window=window, create=create)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    @contextmanager
+    def _writer(self) -> Iterator[_Writer]:
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield _Writer(self.conn)
+        except psycopg.Error as exc:
+            raise StoreError(f"writing to the store {self.target} failed: {str(exc).strip()}") from exc
+
+    def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]:
+        try:
+            with self.conn.transaction(), self.conn.cursor(name=f"ew_read_{next(_cursor_names)}") as cur:
+                cur.itersize = 4096
+                cur.execute(_pg_sql(sql), list(params))  # type: ignore[arg-type]
+                names = [d.name for d in cur.description or ()]
+                for row in cur:
+                    yield dict(zip(names, row, strict=True))
+        except psycopg.Error as exc:
+            raise StoreError(f"reading the store {self.target} failed: {str(exc).strip()}") from exc
+
+    def close(self) -> None:
+        if not self.conn.closed:
+            self.conn.close()

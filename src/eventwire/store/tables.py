@@ -1,0 +1,223 @@
+"""The store's tables, written once for both backends (DuckDB and PostgreSQL).
+
+Each column is declared with a portable type name that :func:`ddl` turns into the
+backend's own type. The ``events`` table holds every field of the flat event record
+(:data:`eventwire.schema.EVENT_FIELDS`, in that order) followed by a few columns that the
+store derives for clustering and for the GDELT export.
+
+Documents are identified by ``content_hash`` (SHA-256 of the cleaned text) and by
+``doc_key``, its first 63 bits as an integer; every other table refers to a document
+through ``doc_key``, so two documents that share a ``doc_id`` (say, a file edited between
+two runs) never mix their rows. ``doc_key`` is the primary key, so the (astronomically
+unlikely) case of two texts with the same 63-bit prefix fails loudly instead of mixing.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from eventwire.schema import EVENT_FIELDS
+
+Dialect = Literal["duckdb", "postgres"]
+
+#: bump when a table changes; a store with another version raises StoreSchemaError.
+SCHEMA_VERSION = "1"
+
+_TYPES: dict[str, dict[Dialect, str]] = {
+    "text": {"duckdb": "VARCHAR", "postgres": "TEXT"},
+    "int": {"duckdb": "INTEGER", "postgres": "INTEGER"},
+    "bigint": {"duckdb": "BIGINT", "postgres": "BIGINT"},
+    "float": {"duckdb": "DOUBLE", "postgres": "DOUBLE PRECISION"},
+    "bool": {"duckdb": "BOOLEAN", "postgres": "BOOLEAN"},
+    "date": {"duckdb": "DATE", "postgres": "DATE"},
+    "timestamp": {"duckdb": "TIMESTAMP", "postgres": "TIMESTAMP"},
+    "json": {"duckdb": "JSON", "postgres": "JSONB"},
+}
+
+_EVENT_TYPES: dict[str, str] = {
+    "sentence_index": "int",
+    "date": "date",
+    "publication_date": "date",
+    "quad_class": "int",
+    "goldstein": "float",
+    "negated": "bool",
+    "intent": "bool",
+    "conditional": "bool",
+    "reported": "bool",
+    "historical": "bool",
+    "source_span": "json",
+    "target_span": "json",
+    "trigger_span": "json",
+    "confidence": "float",
+    "num_mentions": "int",
+    "mentions": "json",
+    "location": "json",
+}
+
+#: JSON columns of the flat record (stored as JSON, returned as Python objects).
+JSON_FIELDS: frozenset[str] = frozenset(k for k, v in _EVENT_TYPES.items() if v == "json")
+
+#: columns the store adds after the flat record's fields.
+EVENT_EXTRA: tuple[tuple[str, str], ...] = (
+    ("source_name", "text"),  # canonical actor names and role codes (GDELT export)
+    ("source_roles", "text"),
+    ("target_name", "text"),
+    ("target_roles", "text"),
+    ("cameo_root", "text"),  # clustering key, with source and target
+    ("place_key", "text"),  # identity of the location, NULL when the event has none
+    ("cluster_key", "bigint"),  # 63-bit hash of (source, target, cameo_root)
+    ("group_key", "bigint"),  # 63-bit hash of (source, target, cameo_root, place_key)
+    ("cluster_day", "int"),  # days since 1970-01-01 of the event date (else publication date)
+    ("cluster_id", "text"),  # set by the cluster computation; NULL only inside a write
+)
+
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "store_meta": (("key", "text"), ("value", "text")),
+    "documents": (
+        ("doc_key", "bigint"),
+        ("content_hash", "text"),
+        ("doc_id", "text"),
+        ("date", "date"),
+        ("title", "text"),
+        ("url", "text"),
+        ("source", "text"),
+        ("origin", "text"),
+        ("language", "text"),
+        ("text", "text"),
+        ("ingested_at", "timestamp"),
+    ),
+    "sentences": (
+        ("doc_key", "bigint"),
+        ("sentence_index", "int"),
+        ("start_char", "int"),
+        ("end_char", "int"),
+        ("text", "text"),
+    ),
+    "events": (("doc_key", "bigint"),)
+    + tuple((name, _EVENT_TYPES.get(name, "text")) for name in EVENT_FIELDS)
+    + EVENT_EXTRA,
+    "mentions": (
+        ("doc_key", "bigint"),
+        ("event_id", "text"),
+        ("mention_index", "int"),
+        ("sentence_index", "int"),
+        ("trigger_start", "int"),
+        ("trigger_end", "int"),
+        ("trigger_text", "text"),
+        ("source_start", "int"),
+        ("source_end", "int"),
+        ("target_start", "int"),
+        ("target_end", "int"),
+    ),
+    "rejections": (
+        ("rejection_key", "text"),
+        ("doc_id", "text"),
+        ("stage", "text"),
+        ("reason", "text"),
+        ("detail", "text"),
+        ("rejected_at", "timestamp"),
+    ),
+    "event_clusters": (
+        ("cluster_id", "text"),
+        ("cluster_key", "bigint"),
+        ("source", "text"),
+        ("target", "text"),
+        ("cameo_root", "text"),
+        ("place_key", "text"),
+        ("anchor_day", "int"),
+        ("island_start", "int"),
+        ("date_first", "date"),
+        ("date_last", "date"),
+        ("first_seen", "date"),
+        ("last_seen", "date"),
+        ("num_events", "int"),
+        ("num_mentions", "int"),
+        ("num_sources", "int"),
+        ("num_articles", "int"),
+        ("goldstein_sum", "float"),
+        ("rep_doc_key", "bigint"),
+        ("rep_event_id", "text"),
+        ("place_doc_key", "bigint"),
+        ("place_event_id", "text"),
+        ("first_added", "timestamp"),
+    ),
+}
+
+#: scratch tables of the cluster computation: temporary (no WAL), per connection, and
+#: empty outside a write transaction.
+SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
+    # every (group, day) of the touched keys, with its cluster
+    "cluster_days": (
+        ("cluster_key", "bigint"),
+        ("group_key", "bigint"),
+        ("source", "text"),
+        ("target", "text"),
+        ("cameo_root", "text"),
+        ("place_key", "text"),
+        ("day", "int"),
+        ("dkey", "int"),  # day, or NO_DAY for undated events (a join key without NULLs)
+        ("c_place", "text"),
+        ("anchor", "int"),
+        ("island_start", "int"),
+        ("cluster_id", "text"),
+    ),
+    # per touched key, the first day whose clusters are recomputed
+    "cluster_scope": (("cluster_key", "bigint"), ("s", "int")),
+    # old events whose cluster changed
+    "cluster_moves": (("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"), ("new_id", "text")),
+    # clusters whose members changed
+    "cluster_changed": (("cluster_id", "text"),),
+}
+
+#: primary keys. DuckDB keeps only those the write path relies on: its ART indexes slow
+#: bulk inserts several-fold, and uniqueness of the other tables follows from documents'.
+_DUCKDB_KEYS = {"store_meta", "documents", "rejections"}
+_KEYS: dict[str, str] = {
+    "store_meta": "PRIMARY KEY (key)",
+    "documents": "PRIMARY KEY (doc_key), UNIQUE (content_hash)",
+    "sentences": "PRIMARY KEY (doc_key, sentence_index)",
+    "events": "PRIMARY KEY (doc_key, event_id)",
+    "mentions": "PRIMARY KEY (doc_key, event_id, mention_index)",
+    "rejections": "PRIMARY KEY (rejection_key)",
+    "event_clusters": "PRIMARY KEY (cluster_id)",
+}
+
+#: secondary indexes (PostgreSQL only: DuckDB's zone maps serve these scans better than ART).
+_PG_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS events_date_idx ON events (date)",
+    "CREATE INDEX IF NOT EXISTS events_source_idx ON events (source text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS events_target_idx ON events (target text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS events_key_idx ON events (cluster_key)",
+    "CREATE INDEX IF NOT EXISTS events_cluster_idx ON events (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id)",
+    "CREATE INDEX IF NOT EXISTS clusters_key_idx ON event_clusters (cluster_key)",
+    "CREATE INDEX IF NOT EXISTS documents_doc_idx ON documents (doc_id)",
+)
+
+#: the tables a user sees (everything but the scratch table), in dependency order.
+DATA_TABLES: tuple[str, ...] = ("documents", "sentences", "events", "mentions", "rejections", "event_clusters")
+
+
+def columns(table: str) -> tuple[str, ...]:
+    return tuple(name for name, _ in TABLES[table])
+
+
+def scratch_ddl(dialect: Dialect) -> list[str]:
+    """``CREATE TEMP TABLE IF NOT EXISTS`` for the scratch tables (run in each write)."""
+    return [
+        f"CREATE TEMP TABLE IF NOT EXISTS {table} (" + ", ".join(f"{n} {_TYPES[k][dialect]}" for n, k in cols) + ")"
+        for table, cols in SCRATCH.items()
+    ]
+
+
+def ddl(dialect: Dialect) -> list[str]:
+    """``CREATE TABLE IF NOT EXISTS`` statements (and indexes) for ``dialect``."""
+    statements = []
+    for table, cols in TABLES.items():
+        parts = [f"{name} {_TYPES[kind][dialect]}" for name, kind in cols]
+        if table in _KEYS and (dialect == "postgres" or table in _DUCKDB_KEYS):
+            parts.append(_KEYS[table])
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(parts) + "\n)")
+    if dialect == "postgres":
+        statements.extend(_PG_INDEXES)
+    return statements
