@@ -451,7 +451,7 @@ class ActorResolver:
             e_roles = tuple(entry.roles)
             if country is None or country == entry.country:
                 country = entry.country
-                how = how or f"kb:{entry.kind}:{entry.name} ({entry.source})"
+                how = how or f"kb:{entry.kind}:{entry.name} ({entry.source.split(':', 1)[0]})"
                 if entry.kind in ("igo", "ngo", "group", "user"):
                     primary = entry.code
             else:

@@ -36,6 +36,14 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML or YAML).")]
 
 
+def table_console(file=None) -> Console:  # noqa: ANN001
+    """Tables are wide: when not writing to a terminal, do not squeeze them into 80 columns."""
+    console = Console(file=file)
+    if not console.is_terminal:
+        console = Console(file=file, width=200)
+    return console
+
+
 def fail(exc: BaseException, debug: bool) -> None:
     if debug:
         raise exc
@@ -153,7 +161,7 @@ def code(
         if rej_sink:
             rej_sink.close()
     if format_ == "table":
-        print_events_table(table_rows, Console(file=sink) if out else Console())
+        print_events_table(table_rows, table_console(sink) if out else table_console())
     err.print(f"{n_events} events from {n_docs} documents; {sum(reasons.values())} rejected")
     if reasons:
         err.print("rejected: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()))
@@ -203,7 +211,7 @@ def eval_(
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return
-    console = Console()
+    console = table_console()
     table = Table(title=f"{gold} ({report.sentences} sentences)")
     for col in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col)

@@ -121,7 +121,9 @@ def _emit(rows: Iterable[dict[str, object]], fmt: str, columns: tuple[str, ...] 
                 table.add_column(c, no_wrap=True)
         table.add_row(*(_cell(row.get(c)) for c in cols))
         n += 1
-    Console().print(table)
+    from eventwire.cli.app import table_console
+
+    table_console().print(table)
     return n
 
 

@@ -87,10 +87,10 @@ def code_document(doc: CleanDoc, parsed: Doc, res: Resources, settings: Settings
     all_entities: list[EntityMention] = []
     per_sentence: list[tuple[SpacySpan, list[Candidate], tuple[EntityMention, ...]]] = []
     for index, sent in enumerate(parsed.sents):
-        text = sent.text
+        text = sent.text.rstrip()
         if not text.strip():
             continue
-        sentences.append(Sentence(index, sent.start_char, sent.end_char, text))
+        sentences.append(Sentence(index, sent.start_char, sent.start_char + len(text), text))
         entities = _entities(sent, index)
         all_entities.extend(entities)
         cands = res.coder.code(sent, index, ctx, doc.date)
@@ -121,14 +121,14 @@ def code_document(doc: CleanDoc, parsed: Doc, res: Resources, settings: Settings
             continue
         cameo = res.ontology.get(first.code)
         mentions = tuple(
-            Mention(c.sentence_index, s.text, span_of(c.trigger), c.source.span, c.target.span) for c, s, _ in group
+            Mention(c.sentence_index, s.text.rstrip(), span_of(c.trigger), c.source.span, c.target.span) for c, s, _ in group
         )
         events.append(
             Event(
                 event_id=event_id(doc, first),
                 doc_id=doc.doc_id,
                 sentence_index=first.sentence_index,
-                sentence=sent.text,
+                sentence=sent.text.rstrip(),
                 source=first.source,
                 target=first.target,
                 cameo=cameo.code,
