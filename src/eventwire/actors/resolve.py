@@ -145,7 +145,7 @@ class ActorResolver:
     def resolve(self, head: Token, ctx: DocumentActors, on: date | None) -> tuple[Actor, ...]:
         """Actors named by the phrase headed by ``head`` (several for "both sides")."""
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _PRONOUNS:
+        if head.pos_ == "PRON" or (lower in _PRONOUNS and not head.text.isupper()):
             return self._pronoun(head, ctx)
         group = self._group_reference(head, ctx)
         if group:
@@ -264,7 +264,18 @@ class ActorResolver:
     def _lookup_entity(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
         ent = _entity(head)
         if ent is None or ent.label_ not in _NAME_LABELS:
-            return None, None
+            if head.pos_ != "PROPN":
+                return None, None
+            # a name the model did not tag ("ILO", "Hamas", "al-Qaeda"): the proper-noun run
+            doc = head.doc
+            start = head.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
+                start -= 1
+            run = doc[start : head.i + 1]
+            entry = self._lookup(_strip_possessive(run.text), on)
+            if entry is None and len(run) > 1:
+                entry = self._lookup(head.text, on)
+            return entry, (run if entry is not None else None)
         text = _strip_possessive(ent.text)
         entry = self._lookup(text, on)
         if entry is None and ent.label_ == "PERSON" and len(ent) == 1:
