@@ -41,6 +41,7 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Modality, Span
 
 _UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
 _MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+_VIOLENCE = frozenset({"18", "19", "20"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
 
@@ -363,7 +364,10 @@ class SentenceCoder:
             )
             subtree = list(top.subtree)
             clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            pairs = [self._domestic(s, t, ctx, lambda: self._locative_country(top, on)) for s, t in self._pairs(pred, ctx, on)]
+            where = lambda: self._locative_country(top, on)  # noqa: E731 - computed only when needed
+            pairs = [self._domestic(s, t, ctx, where) for s, t in self._pairs(pred, ctx, on)]
+            if code[:2] in _VIOLENCE:
+                pairs = [(self._unidentified(s, where), t) for s, t in pairs]
             pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas
             for source, target, pair_code in self._with_converse(code, pairs, mutual=mutual):
@@ -422,6 +426,17 @@ class SentenceCoder:
                     if found:
                         return found
         return None
+
+    @staticmethod
+    def _unidentified(source: Actor, where: Callable[[], str | None]) -> Actor:
+        """Violence with no named perpetrator ("were killed by a roadside bomb outside
+        Basra") is coded to unidentified armed forces of the place (CAMEO UAF)."""
+        if source.known:
+            return source
+        country = where()
+        if not country:
+            return source
+        return Actor(country + "UAF", "", None, country, ("UAF",), None, f"unidentified-attacker:{country}")
 
     @staticmethod
     def _domestic(source: Actor, target: Actor, ctx: DocumentActors, where: Callable[[], str | None]) -> tuple[Actor, Actor]:
