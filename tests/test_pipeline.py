@@ -132,3 +132,38 @@ def test_public_api_code_text():
     assert record["plover"] == "REJECT" and record["quad_class"] == 3 and record["cameo"].startswith("12")
     assert record["goldstein"] == load_ontology().get(record["cameo"]).goldstein
     json.dumps(record)  # the flat record is JSON-serialisable
+
+
+def _has(sample: CodedDocument, source: str, plover: str, target: str | None = None, flag: str | None = None) -> bool:
+    for e in sample.events:
+        if e.source.country == source and e.plover == plover and (target is None or e.target.country == target):
+            if flag is None or getattr(e.modality, flag):
+                return True
+    return False
+
+
+def test_sample_events_a_careful_coder_expects(sample: CodedDocument):
+    """Issue 3's list for the seed article."""
+    assert _has(sample, "RUS", "REJECT", "TUR")  # declines to endorse Turkey's proposal
+    assert _has(sample, "ARM", "ASSAULT", "AZE") and _has(sample, "AZE", "ASSAULT", "ARM")  # the war
+    assert _has(sample, "RUS", "CONSULT", "ARM") and _has(sample, "RUS", "CONSULT", "AZE")  # Lavrov's consultations
+    assert _has(sample, "RUS", "THREATEN", "ARM", flag="conditional") or _has(sample, "RUS", "AGREE", "ARM", flag="conditional")
+    assert _has(sample, "TUR", "ACCUSE")  # Erdogan sees the current format as a failure
+    assert all(_has(sample, c, "REQUEST") for c in ("FRA", "USA", "RUS"))  # the three call for an end to the fighting
+    assert _has(sample, "ARM", "ACCUSE", "AZE") and _has(sample, "AZE", "ACCUSE", "ARM")  # mutual accusations
+    assert _has(sample, "RUS", "AGREE", "TUR")  # Putin can work together with Erdogan
+
+
+def test_sample_fighting_is_placed_in_nagorno_karabakh(sample: CodedDocument):
+    from eventwire.geo.gazetteer import haversine_km
+
+    fighting = [e for e in sample.events if e.plover == "ASSAULT"]
+    assert fighting
+    for e in fighting:
+        assert e.location is not None and haversine_km(e.location.lat, e.location.lon, 39.8, 46.75) <= 100, e.location
+
+
+def test_sample_dates(sample: CodedDocument):
+    by_expr = {e.date.expression: e.date.date for e in sample.events if e.date.expression}
+    weekend = [d for x, d in by_expr.items() if "weekend" in x.lower()]
+    assert weekend and weekend[0] in (date(2020, 10, 31), date(2020, 11, 1))

@@ -23,7 +23,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ourselves"})
-NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+NUMBER_WORDS = {"both": 2, "each": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+#: group nouns that mean the parties to a conflict ("both sides", "the warring parties")
+CONFLICT_GROUP_NOUNS = frozenset({"side", "party", "belligerent", "foe", "rival", "enemy", "adversary"})
 GROUP_NOUNS = frozenset({"side", "country", "nation", "party", "state", "government", "neighbour", "neighbor", "foe", "rival", "enemy", "ally", "leader", "power", "capital"})
 
 
@@ -41,7 +43,7 @@ class DocumentActors:
 
     mentions: list[_Mention] = field(default_factory=list)
     names: dict[str, Actor] = field(default_factory=dict)  # surname / first name -> person
-    groups: list[tuple[int, tuple[Actor, ...]]] = field(default_factory=list)
+    groups: list[tuple[int, tuple[Actor, ...], bool]] = field(default_factory=list)
 
     def register(self, actor: Actor, pos: int, *, kind: str, plural: bool = False) -> None:
         if not actor.known:
@@ -53,10 +55,11 @@ class DocumentActors:
                 self.names.setdefault(parts[-1].lower(), actor)
                 self.names.setdefault(" ".join(parts[-2:]).lower(), actor)
 
-    def register_group(self, actors: tuple[Actor, ...], pos: int) -> None:
+    def register_group(self, actors: tuple[Actor, ...], pos: int, *, between: bool = False) -> None:
+        """A list of actors named together; ``between``: the parties of "between A and B"."""
         known = tuple(a for a in actors if a.known)
         if len(known) >= 2:
-            self.groups.append((pos, known))
+            self.groups.append((pos, known, between))
 
     def dominant_country(self) -> str | None:
         """The country named most often so far (ties: the earliest)."""
@@ -114,8 +117,14 @@ class DocumentActors:
                 return m.actor
         return None
 
-    def group(self, pos: int, size: int | None) -> tuple[Actor, ...]:
-        for gpos, actors in reversed(self.groups):
+    def group(self, pos: int, size: int | None, *, parties: bool = False) -> tuple[Actor, ...]:
+        """The latest group of ``size`` named before ``pos``; ``parties``: prefer the parties
+        of a "between A and B" (for "both sides", "the warring parties")."""
+        if parties:
+            for gpos, actors, between in reversed(self.groups):
+                if between and gpos < pos and (size is None or len(actors) == size):
+                    return actors
+        for gpos, actors, _ in reversed(self.groups):
             if gpos < pos and (size is None or len(actors) == size):
                 return actors
         return ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 
@@ -18,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.coreference import (
+    CONFLICT_GROUP_NOUNS,
     GROUP_NOUNS,
     NUMBER_WORDS,
     PERSON_PRONOUNS,
@@ -151,6 +153,19 @@ class ActorResolver:
         if group:
             return group
         actor = self._phrase(head, ctx, on)
+        if actor is None or not actor.country:
+            # "his colleagues on each side", "officials from both countries"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "from", "of", "in"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            group = self._group_reference(obj, ctx)
+                            if group:
+                                roles = actor.roles if actor is not None else ()
+                                return tuple(
+                                    replace(a, code=(a.country or a.code[:3]) + "".join(roles[:1]), roles=roles or a.roles, text=head.text)
+                                    for a in group
+                                )
         if actor is None:
             return ()
         return (actor, *self._coordinated(head, actor, on))
@@ -205,7 +220,45 @@ class ActorResolver:
                     more = self._phrase(other, ctx, on)
                     if more is not None:
                         members.append(more)
-                ctx.register_group(tuple(members), head.idx)
+                between = head.dep_ == "pobj" and head.head.lower_ == "between"
+                ctx.register_group(tuple(members), head.idx, between=between)
+
+        self._register_lists(sent, ctx, on)
+
+    _LIST_GLUE = frozenset({",", "and", ", and", "as well as", ", as well as", "&"})
+
+    def _register_lists(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
+        """Names listed in the text ("France, the United States and Russia") form a group,
+        whatever the parser made of the list."""
+        doc = sent.doc
+        run: list[tuple[SpacySpan, KBEntry]] = []
+
+        def flush() -> None:
+            if len(run) >= 2:
+                actors = tuple(
+                    Actor(e.code, ent.text, Span(ent.start_char, ent.end_char, ent.text), e.country, tuple(e.roles), e.name, f"kb:{e.kind}")
+                    for ent, e in run
+                )
+                if not ctx.groups or {a.code for a in ctx.groups[-1][1]} != {a.code for a in actors}:
+                    first = run[0][0]
+                    between = first.start > 0 and doc[first.start - 1].lower_ == "between"
+                    ctx.register_group(actors, run[-1][0].start_char, between=between)
+            run.clear()
+
+        for ent in sentence_entities(sent):
+            if ent.label_ not in ("GPE", "ORG", "NORP"):
+                continue
+            entry = self._lookup(_strip_possessive(ent.text), on)
+            if entry is None or entry.kind not in ("state", "metonym", "igo", "group"):
+                flush()
+                continue
+            if run:
+                glue = doc.text[run[-1][0].end_char : ent.start_char].strip().lower()
+                glue = glue[:-4].rstrip() if glue.endswith(" the") else ("" if glue == "the" else glue)
+                if glue not in self._LIST_GLUE:
+                    flush()
+            run.append((ent, entry))
+        flush()
 
     # -- pieces -----------------------------------------------------------------------
     def _speaker(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
@@ -249,7 +302,8 @@ class ActorResolver:
             size = NUMBER_WORDS[head.lower_]
         if size is None or not (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in NUMBER_WORDS):
             return ()
-        actors = ctx.group(head.idx, size if head.lower_ != "both" and "both" not in words else 2)
+        parties = head.lemma_.lower() in CONFLICT_GROUP_NOUNS
+        actors = ctx.group(head.idx, size if head.lower_ != "both" and "both" not in words else 2, parties=parties)
         if not actors:
             return ()
         start, end = _phrase_bounds(head)

@@ -33,6 +33,7 @@ from eventwire.extract.predicates import (
     direct_object,
     expand,
     is_noun_candidate,
+    is_passive,
     is_verb_candidate,
     noun_sources,
     prep_objects,
@@ -207,6 +208,14 @@ class SentenceCoder:
             return None
         # the target: the addressee of an appeal ("urged Iran to"), else the inner event's
         targets: tuple[Token, ...] = ()
+        if is_passive(verb):
+            # "Iran was urged to release ...", "when asked to end ...": the subject is the
+            # addressee; the source is the "by" agent, if any
+            by = prep_objects(verb, "by")
+            addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if addressee is None:
+                return None
+            return _Predicate(inner_match, code, inner, tuple(chain), expand(addressee), (), expand(by[0]) if by else (), False)
         if inner.dep_ == "ccomp":
             targets = subjects(inner)
         elif control.object_is_target:
@@ -226,10 +235,14 @@ class SentenceCoder:
     def _noun_predicates(self, sent: SpacySpan, consumed: set[int]) -> list[_Predicate]:
         out: list[_Predicate] = []
         for tok in sent:
-            if tok.i in consumed or not is_noun_candidate(tok) or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
+            if not is_noun_candidate(tok) or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
                 continue
             match = best_match(tok, self.lexicon, as_noun=True)
             if match is None:
+                continue
+            if tok.i in consumed and not (match.reciprocal and match.code[:2] in _MATERIAL_CONFLICT):
+                # the object of a coded verb; but "ending the war between A and B" also
+                # states that the war is going on
                 continue
             sources = match.sources
             head = tok.head

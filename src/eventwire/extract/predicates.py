@@ -71,7 +71,10 @@ def direct_object(verb: Token, partitives: frozenset[str] = frozenset()) -> Toke
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Passive voice, including a reduced participle clause ("When asked about ...")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
 
 
 def prep_objects(head: Token, prep: str) -> list[Token]:
@@ -140,6 +143,10 @@ def _match(pattern: Pattern, trigger: Token, site: _Site) -> Match | None:
     heads = (trigger, light) if light is not None else (trigger,)
     for prep, nouns in pattern.qualifiers:
         objs = _pp_lemmas(heads, prep)
+        if not objs and obj is not None:
+            # the parser often attaches the phrase lower down ("sees the format for
+            # resolving the conflict as a failure")
+            objs = [g for t in obj.subtree if t.dep_ == "prep" and t.lower_ == prep for g in t.children if g.dep_ == "pobj"]
         if not objs or (nouns is not None and not any(o.lemma_.lower() in nouns for o in objs)):
             return None
     targets: tuple[Token, ...] = ()

@@ -134,6 +134,8 @@ class Geocoder:
             if inner:
                 tier, _, _, entry, m = min(inner, key=lambda r: (r[1], r[2]))
             return self.place(entry, _method(tier, m), m.text)
+        if fallback and context.dominant is not None and self._concerns(context.dominant, actors):
+            return context.dominant  # violence between the parties of the story's conflict region
         if target_mention is not None:
             entry, m = target_mention
             return self.place(entry, "actor:target-country", m.text)
@@ -161,6 +163,14 @@ class Geocoder:
         if m.prep is None or m.prep in DIRECTIONAL:
             return 2
         return 3
+
+    def _concerns(self, place: Place, countries: set[str]) -> bool:
+        """Is ``place`` a (conflict) region that concerns one of ``countries``?"""
+        if place.feature_type not in ("conflict_region", "region") or not countries:
+            return False
+        return any(
+            entry.within(c) for entry, _ in self.gazetteer.index.get(norm(place.name), ()) for c in countries
+        )
 
     def _read(self, keys: tuple[str, ...], qualifier: Entry | None, context: GeoContext | None) -> Entry | None:
         if context is not None and qualifier is None:
