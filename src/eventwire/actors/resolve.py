@@ -517,8 +517,8 @@ class ActorResolver:
             if country is None or country == entry.country:
                 country = entry.country
                 how = how or f"kb:{entry.kind}:{entry.name} ({entry.source.split(':', 1)[0]})"
-                if entry.kind in ("igo", "ngo", "group", "user"):
-                    primary = entry.code
+                if entry.kind in ("igo", "ngo", "group", "user") or entry.code[:3] in ("IGO", "NGO"):
+                    primary = entry.code  # also a person who leads an IGO ("NATO's Stoltenberg")
             else:
                 how = f"pattern:{how}+kb:{entry.name}"
             if kind == "person" and "ELI" in e_roles and not former:

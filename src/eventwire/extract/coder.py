@@ -43,6 +43,7 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Modality, Span
 _UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
 _MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 _VIOLENCE = frozenset({"18", "19", "20"})
+_OFFICIAL_ROLES = frozenset({"GOV", "MIL"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
 
@@ -216,8 +217,8 @@ class SentenceCoder:
             if addressee is None:
                 return None
             return _Predicate(inner_match, code, inner, tuple(chain), expand(addressee), (), expand(by[0]) if by else (), False)
-        if inner.dep_ == "ccomp":
-            targets = subjects(inner)
+        if inner.dep_ == "ccomp" and control.frame in ("appeal", "demand"):
+            targets = subjects(inner)  # "demanded that Hamas renounce": Hamas is addressed
         elif control.object_is_target:
             obj = direct_object(verb)
             if control.prep:
@@ -463,7 +464,9 @@ class SentenceCoder:
             here = where()
             if here:
                 country = here
-            elif other.country and other.code[:3] not in ("IGO", "NGO"):
+            elif other.country and other.code[:3] not in ("IGO", "NGO") and actor.roles[0] not in _OFFICIAL_ROLES:
+                # protesters, police, courts, rebels: the other side's compatriots; a
+                # government or an army acts abroad too, so it is not guessed from its target
                 country = other.country
             else:
                 country = ctx.dominant_country()
