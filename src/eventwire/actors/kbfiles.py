@@ -129,7 +129,9 @@ def read_states(name: str, text: str) -> StateRows:
         for phrase in names + people:
             adjectives.append((phrase, code, where))
         for capital in split_list(r["capitals"]):
-            rows.append(Row(KBEntry(code + "GOV", code, ("GOV",), "metonym", capital,
+            # a capital used as a metonym stands for its state ("Moscow and Ankara" -> RUS, TUR);
+            # seats of power ("the Kremlin") are in metonyms.tsv with the GOV role
+            rows.append(Row(KBEntry(code, code, (), "metonym", capital,
                                     f"{source} (capital/seat of government of {r['name']})"), (capital,), where))
     return StateRows(rows, adjectives, frozenset(codes))
 
