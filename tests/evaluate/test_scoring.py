@@ -47,3 +47,10 @@ def test_calibration_bands_count_correctness():
     report = score_sentences(pairs)
     band = next(b for b in report.calibration if b[0] == 0.8)
     assert band[2:] == (2, 1)
+
+
+def test_bare_igo_in_gold_matches_a_named_igo_at_full_level():
+    pairs = [(gold(("IGO", "RUS", "ACCUSE")), [ev("IGOWSTNAT", "RUS", "112", "ACCUSE")]),
+             (gold(("USA", "RUS", "ACCUSE")), [ev("USAGOV", "RUS", "112", "ACCUSE")])]
+    report = score_sentences(pairs)
+    assert report.levels["full"].tp == 1 and report.levels["full"].fp == 1

@@ -4,8 +4,9 @@ Per sentence, gold and predicted events are compared as multisets:
 - ``event``: the PLOVER category alone;
 - ``country``: (source[:3], target[:3], category);
 - ``full``: (source, target, category) with full actor codes.
-A gold actor ``---`` matches anything. CAMEO 01 statements have no PLOVER category and
-are left out on both sides.
+A gold actor ``---`` matches anything; a bare gold ``IGO``/``NGO`` (an international body
+the annotator did not name further) matches any ``IGO…``/``NGO…`` code, whose suffix only
+names the body. CAMEO 01 statements have no PLOVER category and are left out on both sides.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def _actor_ok(gold: str, pred: str, level: Level) -> bool:
         return True
     if level == Level.COUNTRY:
         return gold[:3] == pred[:3]
+    if gold in ("IGO", "NGO"):
+        return pred.startswith(gold)
     return gold == pred
 
 
