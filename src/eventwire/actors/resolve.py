@@ -253,7 +253,7 @@ class ActorResolver:
                 flush()
                 continue
             if run:
-                glue = doc.text[run[-1][0].end_char : ent.start_char].strip().lower()
+                glue = doc[run[-1][0].end : ent.start].text.strip().lower()
                 glue = glue[:-4].rstrip() if glue.endswith(" the") else ("" if glue == "the" else glue)
                 if glue not in self._LIST_GLUE:
                     flush()

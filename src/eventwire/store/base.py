@@ -25,10 +25,12 @@ from dataclasses import dataclass, fields
 from time import monotonic
 from typing import Protocol, Self, runtime_checkable
 
+import pyarrow as pa
+
 from eventwire.errors import StoreSchemaError
 from eventwire.records import CodedDocument, Rejected
 from eventwire.store.clusters import recompute
-from eventwire.store.rows import ROW_TABLES, Batch, BatchBuilder
+from eventwire.store.rows import ROW_TABLES, Batch, BatchBuilder, arrow_table
 from eventwire.store.tables import DATA_TABLES, SCHEMA_VERSION, TABLES, Dialect, columns, ddl, scratch_ddl
 
 DEFAULT_WINDOW = 1
@@ -83,17 +85,17 @@ class Store(Protocol):
 class Writer(Protocol):
     """A write transaction, as a backend offers it."""
 
-    def existing(self, table: str, key: str, values: list[str]) -> set[str]: ...
+    def existing(self, table: str, key: str, values: pa.Array) -> set[str]: ...
 
-    def insert(self, table: str, cols: dict[str, list[object]]) -> None: ...
+    def insert(self, table: str, rows: pa.Table) -> None: ...
 
     def execute(self, sql: str) -> None: ...
 
     def count(self, sql: str) -> int:
         """Run a data-changing statement; the number of rows it changed."""
 
-    def stage(self, name: str, table: str, cols: dict[str, list[object]]) -> None:
-        """Make ``cols`` (rows of ``table``) readable as relation ``name`` until commit."""
+    def stage(self, name: str, rows: pa.Table) -> None:
+        """Make ``rows`` (new rows of ``events``) readable as relation ``name`` until commit."""
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]: ...
 
@@ -160,7 +162,8 @@ class SqlStore(abc.ABC):
                 "export the data with the eventwire that wrote it and ingest again into a new store"
             )
         if version is None and create:
-            writer.insert("store_meta", {"key": ["schema_version", "cluster_window"], "value": [SCHEMA_VERSION, str(window)]})
+            meta_rows = {"key": ["schema_version", "cluster_window"], "value": [SCHEMA_VERSION, str(window)]}
+            writer.insert("store_meta", arrow_table("store_meta", meta_rows))
             return window
         return int(meta.get("cluster_window", DEFAULT_WINDOW))
 
@@ -201,8 +204,8 @@ class SqlStore(abc.ABC):
         with self._writer() as w:
             docs = batch.doc_hashes()
             rejections = batch.rejection_keys()
-            have_docs = w.existing("documents", "content_hash", docs) if docs else set()
-            have_rej = w.existing("rejections", "rejection_key", rejections) if rejections else set()
+            have_docs = w.existing("documents", "content_hash", docs) if len(docs) else set()
+            have_rej = w.existing("rejections", "rejection_key", rejections) if len(rejections) else set()
             new = batch.without(have_docs, have_rej)
             for table in ROW_TABLES:
                 if table != "events" and new.count(table):
@@ -211,7 +214,7 @@ class SqlStore(abc.ABC):
                 # events go in with their clusters (eventwire.store.clusters)
                 for statement in scratch_ddl(self.dialect):
                     w.execute(statement)
-                w.stage("new_events", "events", new.tables["events"])
+                w.stage("new_events", new.tables["events"])
                 recompute(w, self.dialect, self.window, "new_events")
         return IngestReport(
             documents_added=new.count("documents"),

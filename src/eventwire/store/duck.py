@@ -23,26 +23,7 @@ import pyarrow as pa
 
 from eventwire.errors import StoreError
 from eventwire.store.base import DEFAULT_WINDOW, SqlStore
-from eventwire.store.tables import TABLES, Dialect
-
-_ARROW: dict[str, pa.DataType] = {
-    "text": pa.string(),
-    "int": pa.int32(),
-    "bigint": pa.int64(),
-    "float": pa.float64(),
-    "bool": pa.bool_(),
-    "date": pa.date32(),
-    "timestamp": pa.timestamp("us"),
-    "json": pa.string(),
-}
-_KINDS = {table: dict(cols) for table, cols in TABLES.items()}
-
-
-def arrow_table(table: str, cols: dict[str, list[object]]) -> pa.Table:
-    """Columns of a store table as an Arrow table with the store's types."""
-    kinds = _KINDS[table]
-    return pa.table({name: pa.array(values, type=_ARROW[kinds[name]]) for name, values in cols.items()})
-
+from eventwire.store.tables import Dialect
 
 class _Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -54,17 +35,17 @@ class _Writer:
             self.con.unregister(name)
         self.staged.clear()
 
-    def existing(self, table: str, key: str, values: list[str]) -> set[str]:
-        self.con.register("_ew_keys", pa.table({"k": pa.array(values, pa.string())}))
+    def existing(self, table: str, key: str, values: pa.Array) -> set[str]:
+        self.con.register("_ew_keys", pa.table({"k": values}))
         try:
             rows = self.con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT k FROM _ew_keys)").fetchall()
         finally:
             self.con.unregister("_ew_keys")
         return {str(r[0]) for r in rows}
 
-    def insert(self, table: str, cols: dict[str, list[object]]) -> None:
-        names = ", ".join(cols)
-        self.con.register("_ew_batch", arrow_table(table, cols))
+    def insert(self, table: str, rows: pa.Table) -> None:
+        names = ", ".join(rows.column_names)
+        self.con.register("_ew_batch", rows)
         try:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _ew_batch")
         finally:
@@ -77,8 +58,8 @@ class _Writer:
         row = self.con.execute(sql).fetchone()
         return int(row[0]) if row else 0
 
-    def stage(self, name: str, table: str, cols: dict[str, list[object]]) -> None:
-        self.con.register(name, arrow_table(table, cols))
+    def stage(self, name: str, rows: pa.Table) -> None:
+        self.con.register(name, rows)
         self.staged.append(name)
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from itertools import count
 
 import psycopg
+import pyarrow as pa
 
 from eventwire.errors import StoreError
 from eventwire.store.base import DEFAULT_WINDOW, SqlStore
@@ -44,15 +45,16 @@ class _Writer:
     def __init__(self, conn: psycopg.Connection) -> None:
         self.conn = conn
 
-    def existing(self, table: str, key: str, values: list[str]) -> set[str]:
-        rows = self.conn.execute(f"SELECT {key} FROM {table} WHERE {key} = ANY(%s)", (values,)).fetchall()
+    def existing(self, table: str, key: str, values: pa.Array) -> set[str]:
+        rows = self.conn.execute(f"SELECT {key} FROM {table} WHERE {key} = ANY(%s)", (values.to_pylist(),)).fetchall()
         return {str(r[0]) for r in rows}
 
-    def insert(self, table: str, cols: dict[str, list[object]]) -> None:
-        names = ", ".join(cols)
+    def insert(self, table: str, rows: pa.Table) -> None:
+        names = ", ".join(rows.column_names)
         with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in zip(*cols.values(), strict=True):
-                copy.write_row(row)
+            for chunk in rows.to_batches(65536):
+                for row in zip(*(column.to_pylist() for column in chunk.columns), strict=True):
+                    copy.write_row(row)
 
     def execute(self, sql: str) -> None:
         self.conn.execute(sql)  # type: ignore[arg-type]
@@ -60,9 +62,9 @@ class _Writer:
     def count(self, sql: str) -> int:
         return self.conn.execute(sql).rowcount  # type: ignore[arg-type]
 
-    def stage(self, name: str, table: str, cols: dict[str, list[object]]) -> None:
-        self.conn.execute(f"CREATE TEMP TABLE {name} (LIKE {table}) ON COMMIT DROP")  # type: ignore[arg-type]
-        self.insert(name, cols)
+    def stage(self, name: str, rows: pa.Table) -> None:
+        self.conn.execute(f"CREATE TEMP TABLE {name} (LIKE events) ON COMMIT DROP")  # type: ignore[arg-type]
+        self.insert(name, rows)
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         return self.conn.execute(_pg_sql(sql), list(params)).fetchall()  # type: ignore[arg-type]

@@ -1,27 +1,61 @@
-"""Turn pipeline output into column batches, the unit every store backend writes.
+"""Turn pipeline output into Arrow batches, the unit every store backend writes.
 
-A :class:`Batch` holds the rows of several documents (and rejections) column by column,
-one ``dict[column, list]`` per table, in the column order of :mod:`eventwire.store.tables`.
+A :class:`Batch` holds the rows of several documents (and rejections) as one Arrow table
+per store table, with the column names and types of :mod:`eventwire.store.tables`.
 ``store.ingest`` fills batches with :class:`BatchBuilder` from ``CodedDocument`` records;
-bulk loaders (the benchmark) can build the same columns directly and hand them to
-``store.ingest_batch``, so both go through one write path.
+bulk loaders (the benchmark) build the same columns directly -- lists, NumPy or Arrow
+arrays -- with :meth:`Batch.from_columns` and hand them to ``store.ingest_batch``, so both
+go through one write path, and that path never touches a row in Python: DuckDB reads
+the Arrow tables in place, PostgreSQL gets them through ``COPY``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from eventwire.records import CodedDocument, Event, Mention, Place, Rejected
 from eventwire.schema import event_to_dict
-from eventwire.store.tables import JSON_FIELDS, columns
+from eventwire.store.tables import JSON_FIELDS, TABLES, columns
 
 EPOCH = date(1970, 1, 1)
 ROW_TABLES: tuple[str, ...] = ("documents", "sentences", "events", "mentions", "rejections")
 _EVENT_COLUMNS = columns("events")
+
+#: Arrow type of each portable column type (JSON travels as its text)
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "text": pa.string(),
+    "int": pa.int32(),
+    "bigint": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+    "json": pa.string(),
+}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a store table (or scratch table)."""
+    return pa.schema([(name, ARROW_TYPES[kind]) for name, kind in TABLES[table]])
+
+
+def _column(values: object, kind: pa.DataType) -> pa.Array | pa.ChunkedArray:
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        return values if values.type == kind else values.cast(kind)
+    return pa.array(values, type=kind)  # lists, tuples, NumPy arrays
+
+
+def arrow_table(table: str, cols: Mapping[str, object]) -> pa.Table:
+    """Columns of a store table (lists, NumPy or Arrow arrays) as an Arrow table of its types."""
+    schema = arrow_schema(table)
+    return pa.Table.from_arrays([_column(cols[f.name], f.type) for f in schema], schema=schema)
 
 
 def _dump(value: object) -> str | None:
@@ -58,57 +92,72 @@ def rejection_key(item: Rejected) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def _empty() -> dict[str, dict[str, list[object]]]:
+def _empty_columns() -> dict[str, dict[str, list[object]]]:
     return {table: {name: [] for name in columns(table)} for table in ROW_TABLES}
+
+
+def _empty_tables() -> dict[str, pa.Table]:
+    return {table: arrow_schema(table).empty_table() for table in ROW_TABLES}
 
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Rows of several documents and rejections, column by column."""
+    """Rows of several documents and rejections: one Arrow table per store table."""
 
-    tables: dict[str, dict[str, list[object]]] = field(default_factory=_empty)
+    tables: dict[str, pa.Table] = field(default_factory=_empty_tables)
 
     def count(self, table: str) -> int:
-        cols = self.tables[table]
-        return len(next(iter(cols.values())))
+        return self.tables[table].num_rows
 
-    def doc_hashes(self) -> list[str]:
-        return [str(h) for h in self.tables["documents"]["content_hash"]]
+    def doc_hashes(self) -> pa.Array:
+        return self.tables["documents"].column("content_hash").combine_chunks()
 
-    def rejection_keys(self) -> list[str]:
-        return [str(k) for k in self.tables["rejections"]["rejection_key"]]
+    def rejection_keys(self) -> pa.Array:
+        return self.tables["rejections"].column("rejection_key").combine_chunks()
 
     def without(self, doc_hashes: set[str], rejection_keys: set[str]) -> Batch:
         """The batch minus the given documents (and all their rows) and rejections."""
         if not doc_hashes and not rejection_keys:
             return self
-        docs = self.tables["documents"]
-        doc_keys = {k for k, h in zip(docs["doc_key"], docs["content_hash"], strict=True) if h in doc_hashes}
-        out: dict[str, dict[str, list[object]]] = {}
-        for table, cols in self.tables.items():
-            key_col = "rejection_key" if table == "rejections" else "doc_key"
-            drop: set[object] = rejection_keys if table == "rejections" else doc_keys  # type: ignore[assignment]
-            keep = [i for i, k in enumerate(cols[key_col]) if k not in drop]
-            out[table] = {name: [values[i] for i in keep] for name, values in cols.items()}
+        out = dict(self.tables)
+        if doc_hashes:
+            docs = self.tables["documents"]
+            gone = pc.is_in(docs.column("content_hash"), value_set=pa.array(sorted(doc_hashes), pa.string()))
+            keys = docs.column("doc_key").filter(gone).combine_chunks()
+            for table in ("documents", "sentences", "events", "mentions"):
+                t = self.tables[table]
+                out[table] = t.filter(pc.invert(pc.is_in(t.column("doc_key"), value_set=keys)))
+        if rejection_keys:
+            t = self.tables["rejections"]
+            drop = pa.array(sorted(rejection_keys), pa.string())
+            out["rejections"] = t.filter(pc.invert(pc.is_in(t.column("rejection_key"), value_set=drop)))
         return Batch(out)
 
-    def rows(self, table: str) -> Iterable[tuple[object, ...]]:
-        return zip(*self.tables[table].values(), strict=True)
+    def rows(self, table: str) -> Iterator[tuple[object, ...]]:
+        """The rows of one table as Python tuples (for backends without Arrow input)."""
+        for chunk in self.tables[table].to_batches(65536):
+            yield from zip(*(column.to_pylist() for column in chunk.columns), strict=True)
 
     @classmethod
-    def from_columns(cls, **tables: dict[str, list[object]]) -> Batch:
-        """A batch from ready-made columns; missing tables are empty, columns are checked."""
-        out = _empty()
+    def from_columns(cls, **tables: Mapping[str, object]) -> Batch:
+        """A batch from ready-made columns (lists, NumPy or Arrow arrays) of whole tables.
+
+        Missing tables are empty; every column of a given table must be there, in the
+        table's order, with equal lengths (the column types are converted as needed).
+        """
+        out = _empty_tables()
         for table, cols in tables.items():
+            if table not in out:
+                raise ValueError(f"unknown table {table!r}; a batch has {', '.join(ROW_TABLES)}")
             expected = columns(table)
             if tuple(cols) != expected:
                 missing = set(expected) - set(cols)
                 extra = set(cols) - set(expected)
                 raise ValueError(f"table {table}: columns differ (missing {sorted(missing)}, unknown {sorted(extra)})")
-            lengths = {len(v) for v in cols.values()}
+            lengths = {len(v) for v in cols.values()}  # type: ignore[arg-type]
             if len(lengths) > 1:
                 raise ValueError(f"table {table}: columns of different lengths {sorted(lengths)}")
-            out[table] = {name: list(values) for name, values in cols.items()}
+            out[table] = arrow_table(table, cols)
         return cls(out)
 
 
@@ -142,7 +191,7 @@ class BatchBuilder:
     """
 
     def __init__(self) -> None:
-        self._tables = _empty()
+        self._tables = _empty_columns()
         self._hashes: set[str] = set()
         self._rejections: set[str] = set()
         self.duplicates = 0
@@ -218,8 +267,8 @@ class BatchBuilder:
 
     def build(self) -> Batch:
         """The batch so far; the builder starts empty again."""
-        batch = Batch(self._tables)
-        self._tables = _empty()
+        batch = Batch({table: arrow_table(table, cols) for table, cols in self._tables.items()})
+        self._tables = _empty_columns()
         self._hashes = set()
         self._rejections = set()
         return batch
