@@ -67,7 +67,7 @@ def sentence_entities(sent: SpacySpan) -> list[SpacySpan]:
     return groups.get(sent.start, [])
 
 
-def _entity(token: Token) -> SpacySpan | None:
+def entity_of(token: Token) -> SpacySpan | None:
     """The named entity a token is part of (an index built once per document)."""
     if not token.ent_type_:
         return None
@@ -316,7 +316,7 @@ class ActorResolver:
         )
 
     def _lookup_entity(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
-        ent = _entity(head)
+        ent = entity_of(head)
         if ent is None or ent.label_ not in _NAME_LABELS:
             if head.pos_ != "PROPN":
                 return None, None
@@ -362,7 +362,7 @@ class ActorResolver:
                         org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
                 i = max(i, tok.i) + 1
                 continue
-            ent = _entity(tok)
+            ent = entity_of(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
                 entry = self._lookup(_strip_possessive(ent.text), on)
                 if entry is not None:
@@ -425,12 +425,12 @@ class ActorResolver:
         for suffix in _BACKED:
             if lower.endswith(suffix):
                 return None  # "Russian-backed separatists" are not Russian
-        if lower.startswith("pro-"):
-            return None
+        if lower.startswith(("pro-", "anti-")):
+            return None  # "anti-Syria journalist" is not Syrian
         country = self.kb.country_of_adjective(text)
         if country:
             return country
-        ent = _entity(token)
+        ent = entity_of(token)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             entry = self._lookup(ent.text, on)
             if entry is not None and entry.kind in ("state", "metonym") and entry.country:

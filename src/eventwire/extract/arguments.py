@@ -24,6 +24,7 @@ def agent(verb: Token) -> Token | None:
 
 
 _AUTHOR_PREPS = ("in", "during", "by", "after", "from")
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
 
 
 def _event_author(verb: Token) -> Token | None:
@@ -45,6 +46,11 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     from the verb it depends on (control, conjunction, participle, relative clause)."""
     if depth > 6:
         return None
+    if verb.lemma_.lower() in _STATIVE_PASSIVES:
+        # "Serb forces were engaged in ethnic cleansing": not a passive of an act on them
+        own = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if own is not None:
+            return own
     if is_passive(verb):
         by = agent(verb)
         if by is not None:

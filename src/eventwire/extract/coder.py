@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.coreference import DocumentActors
-from eventwire.actors.resolve import ActorResolver, sentence_entities
+from eventwire.actors.resolve import ActorResolver, entity_of, sentence_entities
 from eventwire.extract.arguments import subjects
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
@@ -44,6 +44,7 @@ _UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
 _MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 _VIOLENCE = frozenset({"18", "19", "20"})
 _OFFICIAL_ROLES = frozenset({"GOV", "MIL"})
+_LOCATIVE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside", "around", "throughout"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
 
@@ -428,15 +429,32 @@ class SentenceCoder:
             return Actor(source.country + "GOV", "", None, source.country, ("GOV",), None, "protest-default:own-government")
         return _UNKNOWN
 
+    @staticmethod
+    def _under_locative(tok: Token, top: Token) -> bool:
+        """Is ``tok`` inside a locative phrase of the clause ("in eastern Beirut", "outside
+        of the Iraqi city of Basra", "near the town of Samarra")?"""
+        node = tok
+        for _ in range(6):
+            if node is top or node.head is node:
+                return False
+            if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE_PREPS:
+                return True
+            if node.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "nmod"):
+                return False
+            node = node.head
+        return False
+
     def _locative_country(self, top: Token, on: date | None) -> str | None:
         """The country of a place the clause says the action happened in ("in Somalia")."""
         for tok in top.subtree:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at", "across", "outside", "inside") and tok.ent_type_ in ("GPE", "LOC"):
-                entry = self.resolver.lookup(tok.text, on)
+            if tok.ent_type_ in ("GPE", "LOC", "NORP") and tok.dep_ in ("pobj", "compound", "amod") and self._under_locative(tok, top):
+                ent = entity_of(tok)
+                name = ent.text if ent is not None else tok.text
+                entry = self.resolver.lookup(name, on)
                 if entry is not None and entry.country and entry.kind in ("state", "metonym"):
                     return entry.country
                 if self.resolver.place_country is not None:
-                    found = self.resolver.place_country(tok.text)
+                    found = self.resolver.place_country(name)
                     if found:
                         return found
         return None

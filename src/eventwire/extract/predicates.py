@@ -63,7 +63,7 @@ def direct_object(verb: Token, partitives: frozenset[str] = frozenset()) -> Toke
                 if inner:
                     return inner[0]
             return child
-    if is_passive(verb):
+    if is_passive(verb) and verb.lemma_.lower() not in ("engage", "involve"):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return child
