@@ -86,7 +86,7 @@ class Corpus:
         self._hashes: dict[tuple[int, ...], int] = {}
 
     def key_hashes(self, parts: np.ndarray, with_place: bool) -> np.ndarray:
-        """``cluster_key`` (or ``group_key``) per row of (source, target, code[, place]) indexes."""
+        """``cluster_key`` (or ``group_key``) per row of (source, target, CAMEO code[, place]) indexes."""
         unique, inverse = np.unique(parts, axis=0, return_inverse=True)
         out = np.empty(len(unique), dtype=np.int64)
         for i, row in enumerate(unique.tolist()):
@@ -147,7 +147,7 @@ def make_batch(corpus: Corpus, first_doc: int, n_docs: int, per_doc: int, rng: n
     codes = corpus.codes
     sa = _take([a[0] for a in acts], src)
     ta = _take([a[0] for a in acts], tgt)
-    parts = np.stack([src, tgt, np.array([int(r) for r in corpus.roots])[code]], axis=1)
+    parts = np.stack([src, tgt, code], axis=1)
     cluster_keys = corpus.key_hashes(parts, with_place=False)
     group_keys = corpus.key_hashes(np.column_stack([parts, place]), with_place=True)
     events = {
