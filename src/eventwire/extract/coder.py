@@ -95,7 +95,7 @@ class SentenceCoder:
             if not is_verb_candidate(tok) and not (control is not None and tok.pos_ == "ADJ"):
                 continue
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-            if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten"):
+            if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten", "intent"):
                 # "demanded that Hamas renounce ...": the clause's subject is the addressee
                 inner = next((c for c in tok.children if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)), None)
             if self._background(tok) and (control is None or control.frame not in ("appeal", "demand")):
@@ -180,6 +180,12 @@ class SentenceCoder:
     def _chain(self, verb: Token, inner: Token, consumed: set[int]) -> _Predicate | None:
         """ "declined to endorse X", "urged Iran to release Y", "agreed to withdraw"."""
         control = self.frames.control_verbs[verb.lemma_.lower()]
+        other_subject = inner.dep_ == "ccomp" and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("it", "he", "she", "they", "we", "i") for c in inner.children
+        )
+        if control.frame == "intent" and (other_subject or any(c.dep_ in ("dobj", "obj") and c.i < inner.i for c in verb.children)):
+            # "Obama wants Putin to attack": wanting someone else to act is an appeal
+            control = replace(control, frame="appeal", object_is_target=True)
         chain = [verb]
         # nested chains: "refused to agree to withdraw"
         while inner.lemma_.lower() in self.frames.control_verbs:
@@ -199,7 +205,7 @@ class SentenceCoder:
                 return None
         code: str | None = inner_code
         for ctl in reversed(chain):
-            spec = self.frames.control_verbs[ctl.lemma_.lower()]
+            spec = control if ctl is verb else self.frames.control_verbs[ctl.lemma_.lower()]
             code = self.frames.apply(spec.frame, code)
             if code is None:
                 own = best_match(ctl, self.lexicon)
@@ -218,7 +224,7 @@ class SentenceCoder:
             if addressee is None:
                 return None
             return _Predicate(inner_match, code, inner, tuple(chain), expand(addressee), (), expand(by[0]) if by else (), False)
-        if inner.dep_ == "ccomp" and control.frame in ("appeal", "demand"):
+        if inner.dep_ == "ccomp" and control.frame in ("appeal", "demand"):  # after the want-rule above
             targets = subjects(inner)  # "demanded that Hamas renounce": Hamas is addressed
         elif control.object_is_target:
             obj = direct_object(verb)
