@@ -383,9 +383,9 @@ class SentenceCoder:
                 reported=info.reported,
                 historical=info.historical,
             )
-            subtree = list(top.subtree)
-            clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            where = lambda: self._locative_country(top, on)  # noqa: E731 - computed only when needed
+            last = top.right_edge
+            clause = (top.left_edge.idx, last.idx + len(last.text))
+            where = lambda top=top: self._locative_country(top, on)  # noqa: E731 - computed only when needed
             pairs = [self._domestic(s, t, ctx, where) for s, t in self._pairs(pred, ctx, on)]
             if code[:2] in _VIOLENCE:
                 pairs = [(self._unidentified(s, where), t) for s, t in pairs]
