@@ -321,7 +321,7 @@ class SentenceCoder:
         return kept
 
     # -- actors -----------------------------------------------------------------------
-    def _actors(self, heads: tuple[Token, ...], ctx: DocumentActors, on: date | None) -> list[Actor]:
+    def _actors(self, heads: tuple[Token, ...], ctx: DocumentActors, on: date | None, *, opposed: bool = False) -> list[Actor]:
         actors: list[Actor] = []
         for head in heads:
             if head.pos_ == "NUM" or head.lemma_.lower() in self.frames.partitive_nouns:
@@ -343,7 +343,7 @@ class SentenceCoder:
             actors.extend(self.resolver.resolve(head, ctx, on))
         # "Israeli helicopters and tanks": a conjunct without a country shares the first's
         first = next((a for a in actors if a.country), None)
-        if first is not None:
+        if first is not None and not opposed:
             actors = [
                 replace(a, code=first.country + "".join(a.roles[:1]), country=first.country, how=a.how + "+conjunct-country")
                 if not a.country and a.roles and a.code[:3] not in ("IGO", "NGO") else a
@@ -424,7 +424,7 @@ class SentenceCoder:
         for ent in sentence_entities(sent):
             if ent.start <= pred.trigger.i or ent.start < lo or ent.end - 1 > hi:
                 continue
-            if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+            if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON", "LOC"):
                 continue
             if source_span is not None and source_span.start <= ent.start_char < source_span.end:
                 continue
@@ -529,7 +529,7 @@ class SentenceCoder:
     def _pairs(self, pred: _Predicate, ctx: DocumentActors, on: date | None) -> list[tuple[Actor, Actor]]:
         sources = self._actors(pred.source_heads, ctx, on)
         if pred.reciprocal:
-            parties = self._actors(pred.reciprocal, ctx, on)
+            parties = self._actors(pred.reciprocal, ctx, on, opposed=True)
             codes = {p.code for p in parties}
             if sources and parties and not any(s.code in codes for s in sources):
                 # "Qatar mediated between Israel and Hamas": the parties are the targets

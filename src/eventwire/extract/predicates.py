@@ -88,11 +88,20 @@ def prep_objects(head: Token, prep: str) -> list[Token]:
     return out
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_THROUGH = frozenset({"out", "away", "off", "up", "down", "back"})
+
+
 def _pp_lemmas(heads: tuple[Token, ...], prep: str) -> list[Token]:
+    """Objects of ``prep`` on the heads, also under a particle ("walked out of the talks");
+    dates and times are never actors ("launched an attack on Wednesday")."""
     found: list[Token] = []
     for head in heads:
         found.extend(prep_objects(head, prep))
-    return found
+        for child in head.children:
+            if child.lower_ in _THROUGH and child.dep_ in ("prt", "advmod", "prep"):
+                found.extend(prep_objects(child, prep))
+    return [t for t in found if t.ent_type_ not in _TIME_LABELS]
 
 
 @dataclass(frozen=True, slots=True)

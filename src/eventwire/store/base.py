@@ -95,9 +95,12 @@ class Writer(Protocol):
         """Run a data-changing statement; the number of rows it changed."""
 
     def stage(self, name: str, rows: pa.Table) -> None:
-        """Make ``rows`` (new rows of ``events``) readable as relation ``name`` until commit."""
+        """Make ``rows`` readable as relation ``name`` until the transaction ends."""
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]: ...
+
+    def column(self, sql: str) -> pa.Array:
+        """The first column of a query's result as an Arrow array."""
 
 
 class SqlStore(abc.ABC):
@@ -214,8 +217,7 @@ class SqlStore(abc.ABC):
                 # events go in with their clusters (eventwire.store.clusters)
                 for statement in scratch_ddl(self.dialect):
                     w.execute(statement)
-                w.stage("new_events", new.tables["events"])
-                recompute(w, self.dialect, self.window, "new_events")
+                recompute(w, self.dialect, self.window, new.tables["events"])
         return IngestReport(
             documents_added=new.count("documents"),
             documents_skipped=len(have_docs),

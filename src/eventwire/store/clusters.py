@@ -32,20 +32,29 @@ documents arrived: ingesting the same documents in any order, in one run or in s
 (after a crash), gives the same clusters. The cluster id is the MD5 of key, place and window
 start, so it is stable too.
 
+
 Incremental recomputation
 -------------------------
-Adding events can change clusters of the keys they touch (a new event can bridge two
-islands, or start an island earlier and shift its windows). The write that adds them
-recomputes, in the same transaction, the clusters of each touched key from a *scope day*
-on: three windows before the key's earliest new day, moved back to the start of every
-stored island that reaches it, until no island straddles it. Islands that end before the
-scope day are more than ``w`` days from anything that changes, so their clusters (and
-the attachments of unplaced events near them) stay as they are; placed clusters just
-before the scope day still count as candidates for unplaced events at its start.
-A cluster depends only on the (group, day) of its events, so the work runs on distinct
-days; only events whose cluster changed are updated and only clusters whose members or
-island changed are rewritten. Tests compare batch-by-batch ingestion in random orders
-with computing everything at once.
+Adding events can change clusters of the keys they touch: a new day can bridge two
+islands, start an island earlier and shift its windows, or give an unplaced day a placed
+neighbour. None of that reaches back before the key's earliest new day ``n`` by more than
+``w`` days: an island's start, hence the windows of a day, depends only on the days up to
+it; an unplaced day's attachment only on placed days within ``w`` of it. So the write that
+adds events recomputes, in its transaction, each touched key from its *scope day*
+``s = n - 3w`` on, taking from the stored clusters what the days in ``[s - w, s)``
+contribute: the island start each of their islands carries into the scope (*seeds*) and
+their placed clusters as candidates for unplaced days at the start of the scope
+(*context*). Events before ``s`` keep their clusters. A cluster depends only on the
+(group, day) of its events, so the work runs on distinct days; only events whose cluster
+changed are updated and only clusters whose members or island changed are rewritten.
+
+News arrives roughly in date order, so scopes are recent days. Every scan of stored rows
+is bounded below by the earliest scope day of the write (a constant in the SQL), which
+lets DuckDB skip the row groups of older days by their min/max statistics: a write costs
+in proportion to the days it touches, not to the size of the store. The members of a
+cluster lie within ``[anchor - w, anchor + 2w]``, which gives the bound for the cluster
+rows and their events (:func:`recompute`). Tests compare batch-by-batch ingestion in random
+orders with computing everything at once.
 
 Per cluster the store keeps GDELT-style counts: ``num_mentions`` (sum of the events'
 mentions, i.e. statements of the event in the text), ``num_articles`` (distinct documents),
@@ -58,13 +67,27 @@ place of the cluster is that of its earliest placed member.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+import pyarrow as pa
 
 from eventwire.errors import StoreError
 from eventwire.store.tables import Dialect, columns
 
 if TYPE_CHECKING:
     from eventwire.store.base import Writer
+
+#: ``dkey`` of events without a day (no event or publication date)
+NO_DAY = -1_000_000
+#: scope of a key whose new events all lack a day: no dated day is recomputed
+NO_SCOPE = 1_000_000_000
+EPOCH = date(1970, 1, 1)
+
+#: the columns of new events the computation reads (staged as ``new_keys``, with ``row_ix``)
+KEY_COLUMNS = ("cluster_key", "group_key", "source", "target", "cameo_root", "place_key", "cluster_day")
+SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_rows")
+
 
 def _collate(dialect: Dialect) -> str:
     # byte order for text in both backends, so representatives are the same everywhere
@@ -74,96 +97,81 @@ def _collate(dialect: Dialect) -> str:
 def _anchors(source: str, window: int, carry: str = "") -> str:
     """Windows of ``window + 1`` days inside islands of days, per ``group_key``.
 
-    ``source`` has distinct (group_key, day) rows; ``carry`` names more columns of it
-    (functions of ``group_key``) to pass through, with a trailing comma.
+    ``source`` has distinct (group_key, day) rows and a column ``start0``: NULL for the
+    days to compute, the stored island start for *seeds* (stored days just before the
+    scope, which carry their island into it; they are not returned). ``carry`` names more
+    columns of ``source`` (functions of ``group_key``) to pass through, with a trailing comma.
     """
     span = window + 1
     return f"""
         SELECT group_key, {carry} day, island_start,
                island_start + CAST(FLOOR((day - island_start) / {span}.0) AS INTEGER) * {span} AS anchor
         FROM (
-            SELECT *, MIN(day) OVER (PARTITION BY group_key, island) AS island_start
+            SELECT *, MIN(COALESCE(start0, day)) OVER (PARTITION BY group_key, island) AS island_start
             FROM (
                 SELECT *, SUM(CASE WHEN prev IS NULL OR day - prev > {window} THEN 1 ELSE 0 END)
                           OVER (PARTITION BY group_key ORDER BY day ROWS UNBOUNDED PRECEDING) AS island
                 FROM (
-                    SELECT group_key, {carry} day, LAG(day) OVER (PARTITION BY group_key ORDER BY day) AS prev
+                    SELECT group_key, {carry} day, start0,
+                           LAG(day) OVER (PARTITION BY group_key ORDER BY day) AS prev
                     FROM {source}
                 ) l
             ) i
-        ) s"""
+        ) s
+        WHERE start0 IS NULL"""
 
 
-#: ``dkey`` of events without a day (no event or publication date)
-NO_DAY = -1_000_000
-#: scope of a key whose new events all lack a day: no dated day is recomputed
-NO_SCOPE = 1_000_000_000
+def _edge(window: int, low: int) -> str:
+    """Stored days in ``[s - w, s)`` of each touched key, with their clusters' place and island.
 
-
-def scope_statements(window: int, staged: str) -> tuple[list[str], str]:
-    """SQL that fills ``cluster_scope``: per touched key, the first day to recompute.
-
-    Start at three windows before the key's earliest new day; then, until nothing moves,
-    go back to the island start of every stored cluster of the key that reaches that day.
-    Afterwards every island of the key lies wholly before the scope day or wholly after
-    it, and nothing before it can change (see docs/store.md, "Incremental clustering").
-    Returns the statements to run once and the one to repeat while it updates rows.
+    Placed rows are seeds of their group and context for unplaced days; unplaced rows
+    whose cluster has no place (not attached) are seeds of the key's unplaced islands.
     """
-    init = [
-        f"""
-        INSERT INTO cluster_scope (cluster_key, s)
-        SELECT cluster_key, COALESCE(MIN(cluster_day) - {3 * window}, {NO_SCOPE}) FROM {staged} GROUP BY cluster_key""",
-    ]
-    widen = """
-        UPDATE cluster_scope SET s = x.m
-        FROM (
-            SELECT c.cluster_key, MIN(c.island_start) AS m
-            FROM event_clusters c JOIN cluster_scope sc ON sc.cluster_key = c.cluster_key
-            WHERE c.island_start < sc.s AND c.date_last - DATE '1970-01-01' >= sc.s
-            GROUP BY c.cluster_key
-        ) x
-        WHERE cluster_scope.cluster_key = x.cluster_key"""
-    return init, widen
+    first = (EPOCH + timedelta(days=low - window)).isoformat()
+    return f"""
+        INSERT INTO cluster_edge (cluster_key, group_key, place_key, day, c_place, anchor, island_start)
+        SELECT DISTINCT e.cluster_key, e.group_key, e.place_key, e.cluster_day, c.place_key, c.anchor_day, c.island_start
+        FROM events e
+        JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
+        JOIN event_clusters c ON c.cluster_id = e.cluster_id
+        WHERE e.cluster_day >= {low - window} AND c.date_last >= DATE '{first}'
+          AND e.cluster_day >= sc.s - {window} AND e.cluster_day < sc.s"""
 
 
-def _days(window: int, staged: str) -> str:
+def _days(window: int, low: int | None) -> str:
     """Every (group, day) in the scope of the touched keys, with its cluster.
 
-    A cluster depends only on the (group, day) of its events, so the computation runs on
-    distinct days, not on events. Keys are compared through their 63-bit hashes:
-    ``cluster_key`` for (source, target, root) and ``group_key`` for (source, target,
-    root, place), which for events without a place is the key's "no place" group.
-    Placed clusters just before the scope (``context``) are candidates for unplaced
-    days at the start of the scope, without being recomputed.
+    Keys are compared through their 63-bit hashes: ``cluster_key`` for (source, target,
+    root) and ``group_key`` for (source, target, root, place), which for events without a
+    place is the key's "no place" group. ``low`` is the earliest scope day (None: the new
+    events have no day, and no stored day is recomputed).
     """
-    cols = "cluster_key, group_key, source, target, cameo_root, place_key, cluster_day"
-    e_cols = ", ".join(f"e.{c.strip()}" for c in cols.split(","))
+    cols = ", ".join(KEY_COLUMNS)
+    stored = ""
+    if low is not None:
+        stored = f"""
+                SELECT {", ".join(f"e.{c}" for c in KEY_COLUMNS)}
+                FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
+                WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s
+                UNION ALL"""
     return f"""
         WITH days AS MATERIALIZED (
             SELECT DISTINCT cluster_key, group_key, source, target, cameo_root, place_key, cluster_day AS day
-            FROM (
-                SELECT {e_cols} FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-                WHERE e.cluster_day >= sc.s OR e.cluster_day IS NULL
-                UNION ALL
-                SELECT {cols} FROM {staged}
+            FROM ({stored}
+                SELECT {cols} FROM new_keys
             ) e
         ),
         placed_days AS (
-            SELECT DISTINCT cluster_key, group_key, place_key, day FROM days
+            SELECT DISTINCT cluster_key, group_key, place_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
             WHERE place_key IS NOT NULL AND day IS NOT NULL
+            UNION ALL
+            SELECT cluster_key, group_key, place_key, day, island_start FROM cluster_edge WHERE place_key IS NOT NULL
         ),
         placed AS MATERIALIZED ({_anchors('placed_days', window, 'cluster_key, place_key,')}),
-        context AS (
-            SELECT DISTINCT e.cluster_key, e.place_key, e.cluster_day AS day, c.anchor_day AS anchor, c.island_start
-            FROM events e
-            JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-            JOIN event_clusters c ON c.cluster_id = e.cluster_id
-            WHERE e.place_key IS NOT NULL AND e.cluster_day >= sc.s - {window} AND e.cluster_day < sc.s
-        ),
         candidates AS (
             SELECT cluster_key, place_key, day, anchor, island_start FROM placed
             UNION ALL
-            SELECT cluster_key, place_key, day, anchor, island_start FROM context
+            SELECT cluster_key, place_key, day, anchor, island_start FROM cluster_edge WHERE place_key IS NOT NULL
         ),
         unplaced_days AS (
             SELECT DISTINCT cluster_key, group_key, day FROM days WHERE place_key IS NULL AND day IS NOT NULL
@@ -177,8 +185,10 @@ def _days(window: int, staged: str) -> str:
             HAVING COUNT(DISTINCT p.place_key || ':' || CAST(p.anchor AS VARCHAR)) = 1
         ),
         rest_days AS (
-            SELECT u.group_key, u.day FROM unplaced_days u
+            SELECT u.group_key, u.day, CAST(NULL AS INTEGER) AS start0 FROM unplaced_days u
             WHERE NOT EXISTS (SELECT 1 FROM attached a WHERE a.group_key = u.group_key AND a.day = u.day)
+            UNION ALL
+            SELECT group_key, day, island_start FROM cluster_edge WHERE place_key IS NULL AND c_place IS NULL
         ),
         rest AS ({_anchors('rest_days', window)})
         SELECT d.cluster_key, d.group_key, d.source, d.target, d.cameo_root, d.place_key, d.day,
@@ -193,55 +203,32 @@ def _days(window: int, staged: str) -> str:
         LEFT JOIN rest r ON r.group_key = d.group_key AND r.day = d.day"""
 
 
-def recompute_statements(dialect: Dialect, window: int, staged: str = "new_events") -> list[str]:
-    """SQL that stores the staged new events and recomputes the clusters they change.
+def _recent(low: int | None, undated: bool, day: str = "cluster_day") -> list[str]:
+    """Conditions that together select every row a write can touch (see :func:`recompute`)."""
+    out = [f"{day} >= {low}"] if low is not None else []
+    return out + ([f"{day} IS NULL"] if undated else [])
 
-    ``staged`` is a relation with the new events' rows (``cluster_id`` empty) whose
-    documents are already inserted; ``cluster_scope`` must be filled first
-    (:func:`scope_statements`). Run inside the write transaction. Only old events whose
-    cluster changed are updated and only clusters whose members changed are rewritten.
-    """
-    if window < 0:
-        raise ValueError("the cluster window must be >= 0 days")
+
+def _cluster_rows(dialect: Dialect, low: int | None, undated: bool) -> str:
+    """The new rows of the changed clusters, from all their events (stored and new)."""
     c = _collate(dialect)
     # rounded, so that the order of summation never shows in the stored value
     gsum = "ROUND(CAST(SUM(goldstein) AS NUMERIC), 6)" if dialect == "postgres" else "ROUND(SUM(goldstein), 6)"
-    cid = " || '|' || ".join(
-        ["source", "target", "cameo_root", "COALESCE(c_place, '')", "COALESCE(CAST(anchor AS VARCHAR), 'undated')"]
+    members = " UNION ALL ".join(
+        "SELECT cluster_id, cluster_key, source, target, cameo_root, place_key, cluster_day, doc_key, doc_id, "
+        "event_id, goldstein, num_mentions, publication_date, date "
+        f"FROM events WHERE {cond} AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
+        for cond in _recent(low, undated)
     )
-    day_cols = "cluster_key, group_key, source, target, cameo_root, place_key, day, dkey, c_place, anchor, island_start"
-    event_cols = [name for name in columns("events") if name != "cluster_id"]
-    n_cols = ", ".join(f"n.{name}" for name in event_cols)
-    cluster_cols = ", ".join(columns("event_clusters"))
-    day_join = f"d.group_key = {{e}}.group_key AND d.dkey = COALESCE({{e}}.cluster_day, {NO_DAY})"
-    return [
-        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, staged)}) x",
-        # old events in the scope whose cluster is not the same any more
-        f"""
-        INSERT INTO cluster_moves (doc_key, event_id, old_id, new_id)
-        SELECT e.doc_key, e.event_id, e.cluster_id, d.cluster_id
-        FROM events e
-        JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-        JOIN cluster_days d ON {day_join.format(e='e')}
-        WHERE (e.cluster_day >= sc.s OR e.cluster_day IS NULL) AND e.cluster_id <> d.cluster_id""",
-        f"""
-        INSERT INTO events ({", ".join(event_cols)}, cluster_id)
-        SELECT {n_cols}, d.cluster_id FROM {staged} n JOIN cluster_days d ON {day_join.format(e='n')}""",
-        """
-        UPDATE events SET cluster_id = m.new_id FROM cluster_moves m
-        WHERE events.doc_key = m.doc_key AND events.event_id = m.event_id""",
-        f"""
-        INSERT INTO cluster_changed (cluster_id)
-        SELECT d.cluster_id FROM {staged} n JOIN cluster_days d ON {day_join.format(e='n')}
-        UNION SELECT old_id FROM cluster_moves
-        UNION SELECT new_id FROM cluster_moves
-        UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
-              WHERE c.island_start IS DISTINCT FROM d.island_start""",
-        "DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM cluster_changed)",
-        f"""
-        INSERT INTO event_clusters ({cluster_cols})
+    first = (EPOCH + timedelta(days=low)).isoformat() if low is not None else None
+    stored = " OR ".join(
+        ([f"o.date_last >= DATE '{first}'"] if first else []) + (["o.date_last IS NULL"] if undated else [])
+    )
+    return f"""
+        INSERT INTO cluster_rows ({", ".join(columns("event_clusters"))})
         SELECT m.cluster_id, MIN(m.cluster_key), MIN(m.source), MIN(m.target), MIN(m.cameo_root),
-            MIN(k.c_place), MIN(k.anchor), MIN(k.island_start),
+            MIN(COALESCE(k.c_place, o.place_key)), MIN(COALESCE(k.anchor, o.anchor_day)),
+            MIN(COALESCE(k.island_start, o.island_start)),
             DATE '1970-01-01' + MIN(m.cluster_day), DATE '1970-01-01' + MAX(m.cluster_day),
             MIN(m.seen), MAX(m.seen), COUNT(*), SUM(m.num_mentions), COUNT(DISTINCT m.outlet),
             COUNT(DISTINCT m.doc_key), {gsum},
@@ -259,32 +246,90 @@ def recompute_statements(dialect: Dialect, window: int, staged: str = "new_event
                    ROW_NUMBER() OVER (PARTITION BY e.cluster_id
                        ORDER BY CASE WHEN e.place_key IS NULL THEN 1 ELSE 0 END, e.cluster_day NULLS LAST,
                                 e.doc_id{c}, e.event_id{c}, e.doc_key) AS prn
-            FROM events e
+            FROM ({members}) e
             JOIN documents d ON d.doc_key = e.doc_key
-            WHERE e.cluster_id IN (SELECT cluster_id FROM cluster_changed)
         ) m
-        JOIN (SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days) k
+        LEFT JOIN (SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days) k
           ON k.cluster_id = m.cluster_id
-        GROUP BY m.cluster_id""",
-    ]
+        LEFT JOIN (SELECT cluster_id, place_key, anchor_day, island_start FROM event_clusters o WHERE {stored}) o
+          ON o.cluster_id = m.cluster_id
+        GROUP BY m.cluster_id"""
 
 
-SCRATCH_TABLES = ("cluster_scope", "cluster_days", "cluster_moves", "cluster_changed")
+def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table) -> int:
+    """Insert new ``events`` (rows of the events table, ``cluster_id`` empty) with their
+    clusters, and rewrite the clusters they change; return the number of events moved.
 
+    Runs inside the write transaction, after the events' documents are inserted.
 
-def recompute(writer: Writer, dialect: Dialect, window: int, staged: str = "new_events") -> None:
-    """Insert the staged events with their clusters and update the clusters they change."""
+    Bounds: with ``low`` the earliest scope day of the write, every stored event the
+    computation reads or moves has a day ``>= low`` (the scope) or ``>= low - w`` (seeds
+    and context), and every member of a changed cluster a day ``>= low - 3w``: a changed
+    cluster has a member at a day ``d >= low`` in a window with ``anchor >= d - 2w``, and
+    members lie within ``[anchor - w, anchor + 2w]``. Undated events (no day) are read
+    only when the write adds some: their clusters never depend on other days.
+    """
+    if window < 0:
+        raise ValueError("the cluster window must be >= 0 days")
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
-    init, widen = scope_statements(window, staged)
-    for statement in init:
-        writer.execute(statement)
-    for _ in range(10_000):  # each round moves some scope day back to an island start
-        if not writer.count(widen):
-            break
-    else:
-        raise StoreError("the cluster scope did not settle; report this as a bug")
-    for statement in recompute_statements(dialect, window, staged):
-        writer.execute(statement)
+    keys = events.select(list(KEY_COLUMNS))
+    keys = keys.append_column("row_ix", pa.array(range(events.num_rows), pa.int64()))
+    writer.stage("new_keys", keys)
+    writer.execute(f"""
+        INSERT INTO cluster_scope (cluster_key, s)
+        SELECT cluster_key, COALESCE(MIN(cluster_day) - {3 * window}, {NO_SCOPE}) FROM new_keys GROUP BY cluster_key""")
+    low_row = writer.fetch(f"SELECT MIN(s) FROM cluster_scope WHERE s < {NO_SCOPE}")
+    low = None if not low_row or low_row[0][0] is None else int(low_row[0][0])  # type: ignore[call-overload]
+    undated = events.column("cluster_day").null_count > 0
+    if low is not None and window > 0:
+        writer.execute(_edge(window, low))
+    cid = " || '|' || ".join(
+        ["source", "target", "cameo_root", "COALESCE(c_place, '')", "COALESCE(CAST(anchor AS VARCHAR), 'undated')"]
+    )
+    day_cols = "cluster_key, group_key, source, target, cameo_root, place_key, day, dkey, c_place, anchor, island_start"
+    writer.execute(f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, low)}) x")
+    moved = 0
+    if low is not None:
+        # stored events in the scope whose cluster is not the same any more
+        moved = writer.count(f"""
+            INSERT INTO cluster_moves (doc_key, event_id, old_id, new_id)
+            SELECT e.doc_key, e.event_id, e.cluster_id, d.cluster_id
+            FROM events e
+            JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
+            JOIN cluster_days d ON d.group_key = e.group_key AND d.dkey = e.cluster_day
+            WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s AND e.cluster_id <> d.cluster_id""")
+    ids = writer.column(f"""
+        SELECT d.cluster_id FROM new_keys n
+        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
+        ORDER BY n.row_ix""")
+    if len(ids) != events.num_rows or ids.null_count:
+        raise StoreError("internal error: the cluster computation left new events without a cluster; report this bug")
+    writer.insert("events", events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", ids))
+    if moved:
+        writer.execute(f"""
+            UPDATE events SET cluster_id = m.new_id FROM cluster_moves m
+            WHERE events.cluster_day >= {low} AND events.doc_key = m.doc_key AND events.event_id = m.event_id""")
+    island_changed = ""
+    if low is not None:
+        first = (EPOCH + timedelta(days=low - 3 * window)).isoformat()
+        island_changed = f"""
+            UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
+            WHERE c.date_last >= DATE '{first}' AND c.island_start IS DISTINCT FROM d.island_start"""
+    writer.execute(f"""
+        INSERT INTO cluster_changed (cluster_id)
+        SELECT d.cluster_id FROM new_keys n
+        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
+        UNION SELECT old_id FROM cluster_moves
+        UNION SELECT new_id FROM cluster_moves{island_changed}""")
+    bound = None if low is None else low - 3 * window
+    writer.execute(_cluster_rows(dialect, bound, undated))
+    gone = " OR ".join(
+        ([f"date_last >= DATE '{(EPOCH + timedelta(days=bound)).isoformat()}'"] if bound is not None else [])
+        + (["date_last IS NULL"] if undated else [])
+    )
+    writer.execute(f"DELETE FROM event_clusters WHERE ({gone}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)")
+    writer.execute("INSERT INTO event_clusters SELECT * FROM cluster_rows")
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
+    return moved

@@ -65,6 +65,9 @@ class _Writer:
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         return self.con.execute(sql, list(params)).fetchall()
 
+    def column(self, sql: str) -> pa.Array:
+        return self.con.execute(sql).to_arrow_table().column(0).combine_chunks()
+
 
 class DuckDBStore(SqlStore):
     dialect: Dialect = "duckdb"

@@ -21,6 +21,16 @@ from eventwire.errors import StoreError
 from eventwire.store.base import DEFAULT_WINDOW, SqlStore
 from eventwire.store.tables import Dialect
 
+_PG_TYPES: dict[pa.DataType, str] = {
+    pa.string(): "TEXT",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE PRECISION",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
+    pa.timestamp("us"): "TIMESTAMP",
+}
+
 #: advisory lock key taken by every write transaction ("ewir" in ASCII)
 WRITE_LOCK = 0x65776972
 _cursor_names = count()
@@ -63,8 +73,12 @@ class _Writer:
         return self.conn.execute(sql).rowcount  # type: ignore[arg-type]
 
     def stage(self, name: str, rows: pa.Table) -> None:
-        self.conn.execute(f"CREATE TEMP TABLE {name} (LIKE events) ON COMMIT DROP")  # type: ignore[arg-type]
+        cols = ", ".join(f"{f.name} {_PG_TYPES[f.type]}" for f in rows.schema)
+        self.conn.execute(f"CREATE TEMP TABLE {name} ({cols}) ON COMMIT DROP")  # type: ignore[arg-type]
         self.insert(name, rows)
+
+    def column(self, sql: str) -> pa.Array:
+        return pa.array([row[0] for row in self.conn.execute(sql).fetchall()])  # type: ignore[arg-type]
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         return self.conn.execute(_pg_sql(sql), list(params)).fetchall()  # type: ignore[arg-type]

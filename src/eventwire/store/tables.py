@@ -143,10 +143,22 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-#: scratch tables of the cluster computation: temporary (no WAL), per connection, and
-#: empty outside a write transaction.
+#: scratch tables of the cluster computation (eventwire.store.clusters): temporary (no
+#: WAL), per connection, and empty outside a write transaction.
 SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
-    # every (group, day) of the touched keys, with its cluster
+    # per touched key, the first day whose clusters are recomputed
+    "cluster_scope": (("cluster_key", "bigint"), ("s", "int")),
+    # stored days just before the scope: island seeds and placed context
+    "cluster_edge": (
+        ("cluster_key", "bigint"),
+        ("group_key", "bigint"),
+        ("place_key", "text"),
+        ("day", "int"),
+        ("c_place", "text"),  # the place of the day's cluster (NULL: an unattached unplaced day)
+        ("anchor", "int"),
+        ("island_start", "int"),
+    ),
+    # every (group, day) in the scope, with its cluster
     "cluster_days": (
         ("cluster_key", "bigint"),
         ("group_key", "bigint"),
@@ -161,12 +173,12 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
         ("island_start", "int"),
         ("cluster_id", "text"),
     ),
-    # per touched key, the first day whose clusters are recomputed
-    "cluster_scope": (("cluster_key", "bigint"), ("s", "int")),
-    # old events whose cluster changed
+    # stored events whose cluster changed
     "cluster_moves": (("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"), ("new_id", "text")),
-    # clusters whose members changed
+    # clusters whose members or island changed
     "cluster_changed": (("cluster_id", "text"),),
+    # their new rows
+    "cluster_rows": TABLES["event_clusters"],
 }
 
 #: primary keys. DuckDB keeps only those the write path relies on: its ART indexes slow
