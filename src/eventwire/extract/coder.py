@@ -165,6 +165,14 @@ class SentenceCoder:
         if noun is None:
             return match
         consumed.add(obj.i)
+        pattern = noun.pattern
+        lemma = verb.lemma_.lower()
+        if lemma in self.frames.cancel_verbs or (lemma == "call" and any(c.lower_ == "off" for c in verb.children)):
+            # "called off its visit", "suspended aid": the act is cancelled
+            cancelled = self.frames.apply("cancel", noun.code)
+            if cancelled is None:
+                return match
+            pattern = replace(pattern, code=cancelled)
         targets = noun.targets or noun.reciprocal or noun.sources  # "accepted Norway's offer"
         if not targets:
             for prep in ("to", "for", "with", "against", "on"):
@@ -175,7 +183,7 @@ class SentenceCoder:
         if not targets:
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             targets = expand(dative) if dative is not None else ()
-        return Match(noun.pattern, verb, obj, targets, noun.reciprocal, ())
+        return Match(pattern, verb, obj, targets, noun.reciprocal, ())
 
     def _chain(self, verb: Token, inner: Token, consumed: set[int]) -> _Predicate | None:
         """ "declined to endorse X", "urged Iran to release Y", "agreed to withdraw"."""

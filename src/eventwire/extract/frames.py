@@ -18,8 +18,8 @@ import yaml
 from eventwire.errors import ResourceError
 from eventwire.ontology import load_ontology
 
-FrameName = Literal["reject", "intent", "threaten", "appeal", "demand", "through", "negate"]
-_FRAMES = ("reject", "intent", "threaten", "appeal", "demand", "through", "negate")
+FrameName = Literal["reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel"]
+_FRAMES = ("reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel")
 _KEEP = "="
 
 
@@ -40,6 +40,7 @@ class Frames:
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
     support_verbs: frozenset[str]
+    cancel_verbs: frozenset[str]
     content_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
     mutual_codes: frozenset[str]
@@ -102,6 +103,7 @@ def load_frames() -> Frames:
         future_markers=frozenset(data["future_markers"]),
         hypothetical_markers=frozenset(data["hypothetical_markers"]),
         support_verbs=frozenset(data["support_verbs"]),
+        cancel_verbs=frozenset(data["cancel_verbs"]),
         content_nouns=frozenset(data["content_nouns"]),
         partitive_nouns=frozenset(data["partitive_nouns"]),
         mutual_codes=frozenset(str(c) for c in data["mutual_codes"]),

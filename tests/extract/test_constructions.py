@@ -1,0 +1,53 @@
+"""The constructions a careful coder handles (issue list), one hand-written sentence each."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import code_text
+from eventwire.settings import Settings
+
+NO_STATEMENTS = Settings(statements=False)
+
+
+def coded(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (e.source.country or "---", e.cameo, e.plover or "", e.target.country or "---")
+        for e in code_text(text, date="2021-06-01", settings=NO_STATEMENTS)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "plover", "target"),
+    [
+        ("India held talks with China on the border dispute.", "IND", "CONSULT", "CHN"),
+        ("Turkey launched an offensive against Kurdish militants in northern Syria on Wednesday.", "TUR", "ASSAULT", "SYR"),
+        ("The attack on the convoy by Houthi rebels killed six Saudi soldiers.", "YEM", "ASSAULT", "SAU"),
+        ("Iran's foreign minister met his Iraqi counterpart in Baghdad.", "IRN", "CONSULT", "IRQ"),
+        ("Israeli police cracked down on protesters in Jerusalem.", "ISR", "ASSAULT", "ISR"),
+        ("Poland called off its planned visit to Hungary.", "POL", "SANCTION", "HUN"),
+        ("Venezuela accused Colombia of sheltering rebels, Venezuelan officials said.", "VEN", "ACCUSE", "COL"),
+    ],
+)
+def test_construction(text: str, source: str, plover: str, target: str):
+    got = coded(text)
+    assert any(s == source and p == plover and t == target for s, _, p, t in got), got
+
+
+def test_fighting_between_two_parties_is_reciprocal():
+    got = coded("Fighting between Ethiopian troops and Eritrean forces resumed on Sunday.")
+    assert {(s, t) for s, _, p, t in got if p == "ASSAULT"} == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_negated_agreement_is_a_rejection_both_ways():
+    got = coded("Turkey and Greece did not agree on the maritime boundary.")
+    assert {(s, p, t) for s, _, p, t in got} == {("TUR", "REJECT", "GRC"), ("GRC", "REJECT", "TUR")}
+
+
+def test_questions_code_nothing():
+    assert coded("Would China invade Taiwan?") == []
+
+
+def test_historical_background_is_flagged():
+    events = code_text("Norway has mediated between Colombia and the FARC for three decades.", date="2016-01-01", settings=NO_STATEMENTS)
+    assert events and all(e.modality.historical for e in events)
