@@ -398,7 +398,8 @@ class SentenceCoder:
             if code[:2] in _VIOLENCE:
                 pairs = [(self._unidentified(s, where), t) for s, t in pairs]
             pairs = [(s, t if t.known else self._deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
-            mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas
+            # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
+            mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
             for source, target, pair_code in self._with_converse(code, pairs, mutual=mutual):
                 if not source.known and (not target.known or (pred.nominal and not pred.reciprocal)):
                     continue  # an event noun with no author is a topic, not a report

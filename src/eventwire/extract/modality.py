@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
 #: adverbs and determiners that negate ("never attacked", "no longer supports").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 #: conjunctions that open a condition.
-CONDITION_MARKS = frozenset({"if", "unless", "provided", "should"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "should", "until"})
 #: conjunctions/adverbs that make a clause an open question or hypothesis.
 QUESTION_MARKS = frozenset({"whether"})
 _DURATION_PREPS = frozenset({"for", "since", "over"})

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+import random
 from time import monotonic, sleep
 
 import duckdb
@@ -117,8 +118,10 @@ class DuckDBStore(SqlStore):
                     ) from exc
             except duckdb.Error as exc:
                 raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
-            sleep(delay)
-            delay = min(delay * 1.5, 0.2)
+            # random waits: a reader retrying at a fixed rhythm can fall in step with a writer
+            # that reopens the file batch after batch, and never find it free
+            sleep(delay * random.uniform(0.2, 1.0))
+            delay = min(delay * 1.5, 0.1)
 
     @contextmanager
     def _connection(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
