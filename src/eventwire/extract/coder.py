@@ -94,6 +94,15 @@ class SentenceCoder:
             control = self.frames.control_verbs.get(tok.lemma_.lower())
             if not is_verb_candidate(tok) and not (control is not None and tok.pos_ == "ADJ"):
                 continue
+            head = tok.head
+            if tok.dep_ == "ccomp" and head.pos_ == "VERB":
+                # "reiterated its demand ... that Israel ease": the clause hangs on the verb
+                head = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), head)
+            if tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in self.frames.control_nouns:
+                pred = self._noun_chain(head, tok, consumed)
+                if pred is not None:
+                    out.append(pred)
+                    continue
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten", "intent"):
                 # "demanded that Hamas renounce ...": the clause's subject is the addressee
@@ -184,6 +193,24 @@ class SentenceCoder:
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             targets = expand(dative) if dative is not None else ()
         return Match(pattern, verb, obj, targets, noun.reciprocal, ())
+
+    def _noun_chain(self, noun: Token, inner: Token, consumed: set[int]) -> _Predicate | None:
+        """ "its demand that Israel ease restrictions", "Norway's offer to mediate": the clause
+        under a control noun, coded through the noun's frame; the noun's author acts."""
+        spec = self.frames.control_nouns[noun.lemma_.lower()]
+        inner_match = self._verb_match(inner, consumed)
+        code = self.frames.apply(spec.frame, inner_match.code if inner_match is not None else None)
+        if code is None:
+            return None
+        sources = noun_sources(noun)
+        if not sources and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+            sources = subjects(noun.head)  # "made an offer to mediate"
+        if spec.frame in ("appeal", "demand") and any(c.dep_ == "nsubj" for c in inner.children):
+            targets = subjects(inner)
+        else:
+            targets = inner_match.targets if inner_match is not None else ()
+        consumed.update((noun.i, inner.i))
+        return _Predicate(inner_match, code, inner, (), targets, (), sources, False)
 
     def _chain(self, verb: Token, inner: Token, consumed: set[int]) -> _Predicate | None:
         """ "declined to endorse X", "urged Iran to release Y", "agreed to withdraw"."""

@@ -34,6 +34,7 @@ class ControlVerb:
 @dataclass(frozen=True, slots=True)
 class Frames:
     control_verbs: dict[str, ControlVerb]
+    control_nouns: dict[str, ControlVerb]
     tables: dict[str, dict[str, str | None]]
     negation_frame: FrameName
     negation_rejects_roots: frozenset[str]
@@ -95,8 +96,14 @@ def load_frames() -> Frames:
         if frame not in tables:
             raise ResourceError(f"frames.yaml: control verb {lemma!r} uses unknown frame {frame!r}")
         verbs[lemma] = ControlVerb(lemma, frame, bool(spec.get("object_is_target")), spec.get("prep"))
+    nouns: dict[str, ControlVerb] = {}
+    for lemma, spec in data["control_nouns"].items():
+        if spec["frame"] not in tables:
+            raise ResourceError(f"frames.yaml: control noun {lemma!r} uses unknown frame {spec['frame']!r}")
+        nouns[lemma] = ControlVerb(lemma, spec["frame"], False, None)
     return Frames(
         control_verbs=verbs,
+        control_nouns=nouns,
         tables=tables,
         negation_frame=data["negation_frame"],
         negation_rejects_roots=frozenset(data["negation_rejects_roots"]),
