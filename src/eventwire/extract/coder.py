@@ -149,7 +149,9 @@ class SentenceCoder:
         Athens meet its payments"), a participle or relative clause on a noun ("soldiers
         killed in the 1999 war", "the ship they seized")."""
         if verb.dep_ in ("acl", "relcl"):
-            return True
+            # ... except "There were ten soldiers killed": the existential reports the event
+            noun = verb.head
+            return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))
         if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return verb.dep_ == "advcl" or verb.head.pos_ not in ("VERB", "AUX", "ADJ")
         return False
@@ -318,6 +320,11 @@ class SentenceCoder:
         """Keep the predicates of the main clause (and those coordinated with it); events in
         subordinate clauses and event nouns under a coded verb describe, they do not report.
         Statements (01) never decide: they are kept aside."""
+        statements = [p for p in preds if p.code.startswith("01")]
+        if statements:
+            # an event noun inside a statement is its topic ("expressed sorrow for the shootings")
+            inside = {t.i for p in statements for t in (p.chain[0] if p.chain else p.trigger).subtree}
+            preds = [p for p in preds if not (p.nominal and p.trigger.i in inside and not self._standalone(p))]
         substantive = [p for p in preds if not p.code.startswith("01")]
         if len(substantive) <= 1:
             return preds
@@ -544,6 +551,8 @@ class SentenceCoder:
         back = code if (mutual or code in self.frames.mutual_codes) else self.frames.converse_codes.get(code)
         if back is not None:
             for s, t in pairs:
+                if "clause-target" in t.how:
+                    continue  # a place or party found further down the clause did not act back
                 if s.known and t.known and (t.code, s.code) not in seen:
                     out.append((t, s, back))
                     seen.add((t.code, s.code))
