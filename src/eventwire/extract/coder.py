@@ -63,6 +63,8 @@ class Candidate:
     chain: bool
     clause_start: int
     clause_end: int
+    sentence_tokens: int = 0  # evidence for confidence: long sentences are harder
+    competing: int = 0  # other substantive predicates in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,6 +455,8 @@ class SentenceCoder:
                     bool(pred.chain),
                     clause[0],
                     clause[1],
+                    len(sent),
+                    sum(1 for p in predicates if not p.code.startswith("01")) - 1,
                 )
                 (statements if code.startswith("01") else out).append(cand)
         return out if out else statements

@@ -4,7 +4,8 @@ The score is a logistic model over evidence the coder has: whether both actors w
 resolved and how (a text pattern, a knowledge-base entry, coreference, a country taken
 from context, a target found further down the clause), how the predicate was matched (a
 specific pattern, an event noun, a control-verb chain), its modality (negated, intent,
-conditional, reported, historical), its QuadClass, and how often the document states it.
+conditional, reported, historical), its QuadClass, how often the document states it, and how hard the sentence is (its length,
+how many other predicates compete in it).
 
 The weights live in ``data/confidence.yaml``; they are fitted on the project's own gold
 corpus (``tests/gold``) with ``python scripts/fit_confidence.py`` and checked for
@@ -30,7 +31,7 @@ FEATURES: tuple[str, ...] = (
     "target_kb", "target_coref", "target_context", "target_clause", "target_default",
     "specific_pattern", "bare_pattern", "nominal", "chain",
     "negated", "intent", "conditional", "reported", "historical",
-    "quad2", "quad3", "quad4", "repeated",
+    "quad2", "quad3", "quad4", "repeated", "long_sentence", "competing",
 )  # fmt: skip
 
 
@@ -67,6 +68,8 @@ def features(candidate: Candidate, *, mentions: int = 1) -> dict[str, float]:
         "quad3": float(quad == 3),
         "quad4": float(quad == 4),
         "repeated": float(mentions > 1),
+        "long_sentence": min(2.0, candidate.sentence_tokens / 30.0),
+        "competing": float(min(3, max(0, candidate.competing))),
     }
     return f
 
