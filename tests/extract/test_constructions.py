@@ -51,3 +51,8 @@ def test_questions_code_nothing():
 def test_historical_background_is_flagged():
     events = code_text("Norway has mediated between Colombia and the FARC for three decades.", date="2016-01-01", settings=NO_STATEMENTS)
     assert events and all(e.modality.historical for e in events)
+
+
+@pytest.mark.parametrize("text", ["The storm hit the coast of Cuba on Monday.", "Floods displaced thousands of Kenyans."])
+def test_nature_is_not_an_actor(text: str):
+    assert coded(text) == []

@@ -411,6 +411,8 @@ class SentenceCoder:
         out: list[Candidate] = []
         statements: list[Candidate] = []
         for pred in predicates:
+            if any(h.lemma_.lower() in self.frames.non_agents for h in pred.source_heads):
+                continue  # "the storm hit the coast": nature is not an actor
             top = pred.chain[0] if pred.chain else pred.trigger
             info = analyze(pred.trigger, self.frames, chain=pred.chain)
             if info.blocks_event and not pred.nominal:

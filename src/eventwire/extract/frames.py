@@ -41,6 +41,7 @@ class Frames:
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
     support_verbs: frozenset[str]
+    non_agents: frozenset[str]
     cancel_verbs: frozenset[str]
     content_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -110,6 +111,7 @@ def load_frames() -> Frames:
         future_markers=frozenset(data["future_markers"]),
         hypothetical_markers=frozenset(data["hypothetical_markers"]),
         support_verbs=frozenset(data["support_verbs"]),
+        non_agents=frozenset(data["non_agents"]),
         cancel_verbs=frozenset(data["cancel_verbs"]),
         content_nouns=frozenset(data["content_nouns"]),
         partitive_nouns=frozenset(data["partitive_nouns"]),
