@@ -56,3 +56,11 @@ def test_historical_background_is_flagged():
 @pytest.mark.parametrize("text", ["The storm hit the coast of Cuba on Monday.", "Floods displaced thousands of Kenyans."])
 def test_nature_is_not_an_actor(text: str):
     assert coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("Israeli tanks pounded Rafah on Tuesday.", "PSE"), ("Russian forces captured the town of Avdiivka.", "UKR")],
+)
+def test_towns_stand_for_their_country(text: str, target: str):
+    assert any(t == target for _, _, _, t in coded(text)), coded(text)

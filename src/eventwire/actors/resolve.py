@@ -500,11 +500,22 @@ class ActorResolver:
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
                 return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
-        if entry is None and ent is not None and ent.label_ in ("GPE", "LOC") and country is None and self.place_country:
-            # a place not in the actor KB ("Idlib", "Kirkuk") stands for its country
-            place = self.place_country(_strip_possessive(ent.text))
+        if entry is None and country is None and self.place_country and head.pos_ == "PROPN":
+            # a place not in the actor KB ("Idlib", "Kirkuk") stands for its country; the
+            # small model often tags unfamiliar towns as people or organisations ("pounded
+            # Rafah"), so an object that is no known person is tried as a place too
+            if ent is not None and ent.label_ in ("GPE", "LOC"):
+                place_name = ent.text
+            elif head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and not ctx.by_name(head.text) and (
+                ent is None or (ent.label_ in ("PERSON", "ORG", "FAC") and len(ent) <= 2)
+            ):
+                place_name = ent.text if ent is not None else head.text
+            else:
+                place_name = None
+            place = self.place_country(_strip_possessive(place_name)) if place_name else None
             if place:
-                country, how = place, f"place:{ent.text}"
+                country, how = place, f"place:{place_name}"
+                name = None
         if entry is None and org is not None and country is None:
             # "European Community foreign ministers", "Hamas fighters", "NATO troops"
             entry, how = org, f"modifier-org:{org.name}"
