@@ -480,9 +480,26 @@ class ActorResolver:
                     entry, _ = self._lookup_entity(child, on)
                     if entry is not None:
                         break
+        if entry is None and ent is not None and len(ent) > 1 and ent.label_ in ("NORP", "GPE", "PERSON"):
+            # "Bosnian Serbs": the head word alone names a people; the modifier decides the state
+            head_entry = self._lookup(_strip_possessive(head.text), on)
+            if head_entry is not None and head_entry.kind == "state":
+                entry, ent = head_entry, head.doc[head.i : head.i + 1]
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
+        appos_roles: tuple[str, ...] = ()
+        if entry is None and country is None and ent is not None and ent.label_ == "PERSON":
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist"
+            for child in head.children:
+                if child.dep_ == "appos":
+                    described = self._phrase(child, ctx, on)
+                    if described is not None and described.country:
+                        country, how = described.country, f"appos:{child.text}"
+                        appos_roles = described.roles
+                        break
         roles, former = self._roles(head, start, head.i + 1)
+        if not roles:
+            roles = appos_roles
         body = self._body(head, ctx, on) if entry is None else None
         if body is None and entry is None and country is None and not roles and org is None:
             # "positions of the Palestinian security forces": the phrase names its owner
