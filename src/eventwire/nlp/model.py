@@ -55,6 +55,8 @@ def load_model(name: str) -> Language:
 def parse(docs: Iterable[CleanDoc], *, settings: Settings) -> Iterator[tuple[CleanDoc, Doc]]:
     """Parse cleaned documents in batches; each spaCy ``Doc`` comes back with its record."""
     nlp = load_model(settings.model)
+    # documents over max_doc_chars are rejected before parsing; spaCy must accept the rest
+    nlp.max_length = max(nlp.max_length, settings.max_doc_chars + 1)
     pairs = ((d.text, d) for d in docs)
     for spacy_doc, clean in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
         yield clean, spacy_doc

@@ -27,11 +27,19 @@ from typing import Protocol, Self, runtime_checkable
 
 import pyarrow as pa
 
-from eventwire.errors import StoreSchemaError
+from eventwire.errors import StoreError, StoreSchemaError
 from eventwire.records import CodedDocument, Rejected
 from eventwire.store.clusters import recompute
 from eventwire.store.rows import ROW_TABLES, Batch, BatchBuilder, arrow_table
-from eventwire.store.tables import DATA_TABLES, SCHEMA_VERSION, TABLES, Dialect, columns, ddl, scratch_ddl
+from eventwire.store.tables import (
+    DATA_TABLES,
+    SCHEMA_VERSION,
+    TABLES,
+    Dialect,
+    columns,
+    ddl,
+    scratch_ddl,
+)
 
 DEFAULT_WINDOW = 1
 
@@ -85,7 +93,8 @@ class Store(Protocol):
 class Writer(Protocol):
     """A write transaction, as a backend offers it."""
 
-    def existing(self, table: str, key: str, values: pa.Array) -> set[str]: ...
+    def existing(self, table: str, key: str, values: pa.Array) -> set[object]:
+        """The ``values`` found in column ``key`` of ``table``."""
 
     def insert(self, table: str, rows: pa.Table) -> None: ...
 
@@ -101,6 +110,34 @@ class Writer(Protocol):
 
     def column(self, sql: str) -> pa.Array:
         """The first column of a query's result as an Arrow array."""
+
+
+def _stored_documents(w: Writer, batch: Batch) -> set[str]:
+    """Content hashes of the batch's documents that are already stored.
+
+    Documents are looked up by ``doc_key`` (an integer scan, no index needed); a stored
+    document with the same ``doc_key`` but another text (a 63-bit collision, or a batch
+    built by hand with a wrong key) is an error rather than a silent skip.
+    """
+    docs = batch.tables["documents"]
+    if not docs.num_rows:
+        return set()
+    keys = docs.column("doc_key").combine_chunks()
+    given = dict(zip(keys.to_pylist(), docs.column("content_hash").to_pylist(), strict=True))
+    if len(given) != len(keys):
+        raise StoreError("a batch holds two documents with the same doc_key; build batches with BatchBuilder")
+    found = w.existing("documents", "doc_key", keys)
+    if not found:
+        return set()
+    listed = ", ".join(str(int(k)) for k in found)  # type: ignore[call-overload]
+    stored = {k: str(h) for k, h in w.fetch(f"SELECT doc_key, content_hash FROM documents WHERE doc_key IN ({listed})")}
+    clashes = sorted(str(given[k]) for k in stored if stored[k] != given[k])
+    if clashes:
+        raise StoreError(
+            f"document {clashes[0]} has the doc_key of another stored text (the first 63 bits of their SHA-256 "
+            "hashes are equal); the store cannot hold both"
+        )
+    return set(stored.values())
 
 
 class SqlStore(abc.ABC):
@@ -205,10 +242,9 @@ class SqlStore(abc.ABC):
     def ingest_batch(self, batch: Batch) -> IngestReport:
         """Write one batch in one transaction (the only write path)."""
         with self._writer() as w:
-            docs = batch.doc_hashes()
             rejections = batch.rejection_keys()
-            have_docs = w.existing("documents", "content_hash", docs) if len(docs) else set()
-            have_rej = w.existing("rejections", "rejection_key", rejections) if len(rejections) else set()
+            have_docs = _stored_documents(w, batch)
+            have_rej = {str(k) for k in w.existing("rejections", "rejection_key", rejections)} if len(rejections) else set()
             new = batch.without(have_docs, have_rej)
             for table in ROW_TABLES:
                 if table != "events" and new.count(table):
@@ -217,7 +253,7 @@ class SqlStore(abc.ABC):
                 # events go in with their clusters (eventwire.store.clusters)
                 for statement in scratch_ddl(self.dialect):
                     w.execute(statement)
-                recompute(w, self.dialect, self.window, new.tables["events"])
+                recompute(w, self.dialect, self.window, new.tables["events"], new.tables["documents"])
         return IngestReport(
             documents_added=new.count("documents"),
             documents_skipped=len(have_docs),

@@ -71,6 +71,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventwire.errors import StoreError
 from eventwire.store.tables import Dialect, columns
@@ -86,7 +87,7 @@ EPOCH = date(1970, 1, 1)
 
 #: the columns of new events the computation reads (staged as ``new_keys``, with ``row_ix``)
 KEY_COLUMNS = ("cluster_key", "group_key", "source", "target", "cameo_root", "place_key", "cluster_day")
-SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_rows")
+SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_keep")
 
 
 def _collate(dialect: Dialect) -> str:
@@ -103,20 +104,19 @@ def _anchors(source: str, window: int, carry: str = "") -> str:
     columns of ``source`` (functions of ``group_key``) to pass through, with a trailing comma.
     """
     span = window + 1
+    # an island starts where the gap to the previous day exceeds the window; its start is
+    # the running maximum of those start days (they only grow), or a seed's stored start
     return f"""
         SELECT group_key, {carry} day, island_start,
                island_start + CAST(FLOOR((day - island_start) / {span}.0) AS INTEGER) * {span} AS anchor
         FROM (
-            SELECT *, MIN(COALESCE(start0, day)) OVER (PARTITION BY group_key, island) AS island_start
+            SELECT *, MAX(CASE WHEN prev IS NULL OR day - prev > {window} THEN COALESCE(start0, day) END)
+                      OVER (PARTITION BY group_key ORDER BY day ROWS UNBOUNDED PRECEDING) AS island_start
             FROM (
-                SELECT *, SUM(CASE WHEN prev IS NULL OR day - prev > {window} THEN 1 ELSE 0 END)
-                          OVER (PARTITION BY group_key ORDER BY day ROWS UNBOUNDED PRECEDING) AS island
-                FROM (
-                    SELECT group_key, {carry} day, start0,
-                           LAG(day) OVER (PARTITION BY group_key ORDER BY day) AS prev
-                    FROM {source}
-                ) l
-            ) i
+                SELECT group_key, {carry} day, start0,
+                       LAG(day) OVER (PARTITION BY group_key ORDER BY day) AS prev
+                FROM {source}
+            ) l
         ) s
         WHERE start0 IS NULL"""
 
@@ -204,63 +204,85 @@ def _days(window: int, low: int | None) -> str:
 
 
 def _recent(low: int | None, undated: bool, day: str = "cluster_day") -> list[str]:
-    """Conditions that together select every row a write can touch (see :func:`recompute`)."""
+    """Conditions that together select every stored row a write can touch (see :func:`recompute`)."""
     out = [f"{day} >= {low}"] if low is not None else []
     return out + ([f"{day} IS NULL"] if undated else [])
 
 
-def _cluster_rows(dialect: Dialect, low: int | None, undated: bool) -> str:
-    """The new rows of the changed clusters, from all their events (stored and new)."""
+def _date(day: int) -> str:
+    return f"DATE '{(EPOCH + timedelta(days=day)).isoformat()}'"
+
+
+#: the columns of an event its cluster's row is computed from
+MEMBER_COLUMNS = ("cluster_id", "cluster_key", "source", "target", "cameo_root", "place_key", "cluster_day",
+                  "doc_key", "doc_id", "event_id", "goldstein", "num_mentions", "publication_date", "date")
+
+
+def _representatives(dialect: Dialect) -> tuple[str, list[str]]:
+    """Extra member columns and the aggregates that pick each cluster's representatives.
+
+    The representative is the earliest event by (day, doc_id, event_id, doc_key), the place
+    event the earliest placed one (the days of a cluster are all set or all unset). DuckDB
+    picks them with ``arg_min`` in the aggregation; PostgreSQL numbers the rows by window.
+    """
+    if dialect == "duckdb":
+        order = "(COALESCE(m.cluster_day, 0), m.doc_id, m.event_id, m.doc_key)"
+        pick = f"arg_min({{'k': m.doc_key, 'e': m.event_id}}, {order})"
+        placed = f"{pick} FILTER (WHERE m.place_key IS NOT NULL)"
+        return "", [f"{pick}['k']", f"{pick}['e']", f"{placed}['k']", f"{placed}['e']"]
     c = _collate(dialect)
+    windows = f""",
+                   ROW_NUMBER() OVER (PARTITION BY cluster_id
+                       ORDER BY cluster_day NULLS LAST, doc_id{c}, event_id{c}, doc_key) AS rn,
+                   ROW_NUMBER() OVER (PARTITION BY cluster_id
+                       ORDER BY CASE WHEN place_key IS NULL THEN 1 ELSE 0 END, cluster_day NULLS LAST,
+                                doc_id{c}, event_id{c}, doc_key) AS prn"""
+    return windows, [
+        "MAX(CASE WHEN rn = 1 THEN m.doc_key END)",
+        "MAX(CASE WHEN rn = 1 THEN m.event_id END)",
+        "MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.doc_key END)",
+        "MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.event_id END)",
+    ]
+
+
+def _cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
+    """The rows of the changed clusters, from their stored events (clusters already moved)
+    and the new ones (``new_members``, documents in ``new_docs``)."""
     # rounded, so that the order of summation never shows in the stored value
-    gsum = "ROUND(CAST(SUM(goldstein) AS NUMERIC), 6)" if dialect == "postgres" else "ROUND(SUM(goldstein), 6)"
-    members = " UNION ALL ".join(
-        "SELECT cluster_id, cluster_key, source, target, cameo_root, place_key, cluster_day, doc_key, doc_id, "
-        "event_id, goldstein, num_mentions, publication_date, date "
-        f"FROM events WHERE {cond} AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
-        for cond in _recent(low, undated)
-    )
-    first = (EPOCH + timedelta(days=low)).isoformat() if low is not None else None
-    stored = " OR ".join(
-        ([f"o.date_last >= DATE '{first}'"] if first else []) + (["o.date_last IS NULL"] if undated else [])
-    )
+    gsum = "ROUND(CAST(SUM(m.goldstein) AS NUMERIC), 6)" if dialect == "postgres" else "ROUND(SUM(m.goldstein), 6)"
+    cols = ", ".join(f"e.{name}" for name in MEMBER_COLUMNS)
+    docs = "d.source AS outlet, d.content_hash, d.ingested_at"
+    parts = [
+        f"SELECT {cols}, {docs} FROM events e JOIN documents d ON d.doc_key = e.doc_key "
+        f"WHERE e.{cond} AND e.cluster_id IN (SELECT cluster_id FROM cluster_changed)"
+        for cond in _recent(bound, undated)
+    ]
+    parts.append(f"SELECT {cols}, {docs} FROM new_members e JOIN new_docs d ON d.doc_key = e.doc_key")
+    windows, reps = _representatives(dialect)
     return f"""
-        INSERT INTO cluster_rows ({", ".join(columns("event_clusters"))})
+        INSERT INTO event_clusters ({", ".join(columns("event_clusters"))})
         SELECT m.cluster_id, MIN(m.cluster_key), MIN(m.source), MIN(m.target), MIN(m.cameo_root),
-            MIN(COALESCE(k.c_place, o.place_key)), MIN(COALESCE(k.anchor, o.anchor_day)),
-            MIN(COALESCE(k.island_start, o.island_start)),
+            MIN(k.c_place), MIN(k.anchor), MIN(k.island_start),
             DATE '1970-01-01' + MIN(m.cluster_day), DATE '1970-01-01' + MAX(m.cluster_day),
-            MIN(m.seen), MAX(m.seen), COUNT(*), SUM(m.num_mentions), COUNT(DISTINCT m.outlet),
-            COUNT(DISTINCT m.doc_key), {gsum},
-            MAX(CASE WHEN rn = 1 THEN m.doc_key END), MAX(CASE WHEN rn = 1 THEN m.event_id END),
-            MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.doc_key END),
-            MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.event_id END),
-            MIN(m.ingested_at)
-        FROM (
-            SELECT e.cluster_id, e.cluster_key, e.source, e.target, e.cameo_root, e.place_key, e.cluster_day,
-                   e.doc_key, e.event_id, e.goldstein, COALESCE(e.num_mentions, 1) AS num_mentions,
-                   COALESCE(e.publication_date, e.date) AS seen,
-                   COALESCE(d.source, 'doc:' || d.content_hash) AS outlet, d.ingested_at,
-                   ROW_NUMBER() OVER (PARTITION BY e.cluster_id
-                       ORDER BY e.cluster_day NULLS LAST, e.doc_id{c}, e.event_id{c}, e.doc_key) AS rn,
-                   ROW_NUMBER() OVER (PARTITION BY e.cluster_id
-                       ORDER BY CASE WHEN e.place_key IS NULL THEN 1 ELSE 0 END, e.cluster_day NULLS LAST,
-                                e.doc_id{c}, e.event_id{c}, e.doc_key) AS prn
-            FROM ({members}) e
-            JOIN documents d ON d.doc_key = e.doc_key
-        ) m
-        LEFT JOIN (SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days) k
-          ON k.cluster_id = m.cluster_id
-        LEFT JOIN (SELECT cluster_id, place_key, anchor_day, island_start FROM event_clusters o WHERE {stored}) o
-          ON o.cluster_id = m.cluster_id
+            MIN(COALESCE(m.publication_date, m.date)), MAX(COALESCE(m.publication_date, m.date)), COUNT(*),
+            SUM(COALESCE(m.num_mentions, 1)), COUNT(DISTINCT COALESCE(m.outlet, 'doc:' || m.content_hash)),
+            COUNT(DISTINCT m.doc_key), {gsum}, {", ".join(reps)}, MIN(m.ingested_at)
+        FROM (SELECT *{windows} FROM ({" UNION ALL ".join(parts)}) u) m
+        LEFT JOIN (
+            SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days
+            UNION ALL
+            SELECT cluster_id, c_place, anchor, island_start FROM cluster_keep
+        ) k ON k.cluster_id = m.cluster_id
         GROUP BY m.cluster_id"""
 
 
-def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table) -> int:
-    """Insert new ``events`` (rows of the events table, ``cluster_id`` empty) with their
-    clusters, and rewrite the clusters they change; return the number of events moved.
+def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, documents: pa.Table) -> int:
+    """Store new ``events`` (rows of the events table, ``cluster_id`` empty) with their
+    clusters, and rewrite the clusters they change; return the number of stored events
+    that moved to another cluster.
 
-    Runs inside the write transaction, after the events' documents are inserted.
+    Runs inside the write transaction; ``documents`` holds (at least) the new events'
+    documents, already inserted.
 
     Bounds: with ``low`` the earliest scope day of the write, every stored event the
     computation reads or moves has a day ``>= low`` (the scope) or ``>= low - w`` (seeds
@@ -273,23 +295,36 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table) -
         raise ValueError("the cluster window must be >= 0 days")
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
-    keys = events.select(list(KEY_COLUMNS))
-    keys = keys.append_column("row_ix", pa.array(range(events.num_rows), pa.int64()))
+    keys = events.select(list(KEY_COLUMNS)).append_column("row_ix", pa.array(range(events.num_rows), pa.int64()))
     writer.stage("new_keys", keys)
     writer.execute(f"""
         INSERT INTO cluster_scope (cluster_key, s)
         SELECT cluster_key, COALESCE(MIN(cluster_day) - {3 * window}, {NO_SCOPE}) FROM new_keys GROUP BY cluster_key""")
     low_row = writer.fetch(f"SELECT MIN(s) FROM cluster_scope WHERE s < {NO_SCOPE}")
     low = None if not low_row or low_row[0][0] is None else int(low_row[0][0])  # type: ignore[call-overload]
+    bound = None if low is None else low - 3 * window
     undated = events.column("cluster_day").null_count > 0
     if low is not None and window > 0:
         writer.execute(_edge(window, low))
     cid = " || '|' || ".join(
         ["source", "target", "cameo_root", "COALESCE(c_place, '')", "COALESCE(CAST(anchor AS VARCHAR), 'undated')"]
     )
-    day_cols = "cluster_key, group_key, source, target, cameo_root, place_key, day, dkey, c_place, anchor, island_start"
-    writer.execute(f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, low)}) x")
+    day_cols = "group_key, dkey, c_place, anchor, island_start"
+    writer.execute(
+        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, low)}) x"
+    )
+    ids = writer.column(f"""
+        SELECT d.cluster_id FROM new_keys n
+        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
+        ORDER BY n.row_ix""")
+    if len(ids) != events.num_rows or ids.null_count:
+        raise StoreError("internal error: the cluster computation left new events without a cluster; report this bug")
+    events = events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", ids)
+    writer.stage("new_members", events.select(list(MEMBER_COLUMNS)))
+    writer.stage("new_docs", documents.select(["doc_key", "source", "content_hash", "ingested_at"]))
+    writer.stage("new_ids", pa.table({"cluster_id": pc.unique(ids)}))
     moved = 0
+    island_changed = ""
     if low is not None:
         # stored events in the scope whose cluster is not the same any more
         moved = writer.count(f"""
@@ -299,37 +334,34 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table) -
             JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
             JOIN cluster_days d ON d.group_key = e.group_key AND d.dkey = e.cluster_day
             WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s AND e.cluster_id <> d.cluster_id""")
-    ids = writer.column(f"""
-        SELECT d.cluster_id FROM new_keys n
-        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
-        ORDER BY n.row_ix""")
-    if len(ids) != events.num_rows or ids.null_count:
-        raise StoreError("internal error: the cluster computation left new events without a cluster; report this bug")
-    writer.insert("events", events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", ids))
+        island_changed = f"""
+            UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
+            WHERE c.date_last >= {_date(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
     if moved:
         writer.execute(f"""
             UPDATE events SET cluster_id = m.new_id FROM cluster_moves m
             WHERE events.cluster_day >= {low} AND events.doc_key = m.doc_key AND events.event_id = m.event_id""")
-    island_changed = ""
-    if low is not None:
-        first = (EPOCH + timedelta(days=low - 3 * window)).isoformat()
-        island_changed = f"""
-            UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
-            WHERE c.date_last >= DATE '{first}' AND c.island_start IS DISTINCT FROM d.island_start"""
     writer.execute(f"""
         INSERT INTO cluster_changed (cluster_id)
-        SELECT d.cluster_id FROM new_keys n
-        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
+        SELECT cluster_id FROM new_ids
         UNION SELECT old_id FROM cluster_moves
         UNION SELECT new_id FROM cluster_moves{island_changed}""")
-    bound = None if low is None else low - 3 * window
-    writer.execute(_cluster_rows(dialect, bound, undated))
-    gone = " OR ".join(
-        ([f"date_last >= DATE '{(EPOCH + timedelta(days=bound)).isoformat()}'"] if bound is not None else [])
-        + (["date_last IS NULL"] if undated else [])
+    # stored clusters a write can change: dated ones ending at the bound or later, undated ones
+    stored = " OR ".join(
+        ([f"date_last >= {_date(bound)}"] if bound is not None else []) + (["date_last IS NULL"] if undated else [])
     )
-    writer.execute(f"DELETE FROM event_clusters WHERE ({gone}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)")
-    writer.execute("INSERT INTO event_clusters SELECT * FROM cluster_rows")
+    # a changed cluster without a day in the scope keeps its place and island (a safeguard:
+    # every changed cluster has one, see the bounds above)
+    writer.execute(f"""
+        INSERT INTO cluster_keep (cluster_id, c_place, anchor, island_start)
+        SELECT cluster_id, place_key, anchor_day, island_start FROM event_clusters
+        WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)
+          AND cluster_id NOT IN (SELECT cluster_id FROM cluster_days)""")
+    writer.execute(
+        f"DELETE FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
+    )
+    writer.execute(_cluster_rows(dialect, bound, undated))
+    writer.insert("events", events)
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
     return moved

@@ -55,9 +55,9 @@ class _Writer:
     def __init__(self, conn: psycopg.Connection) -> None:
         self.conn = conn
 
-    def existing(self, table: str, key: str, values: pa.Array) -> set[str]:
+    def existing(self, table: str, key: str, values: pa.Array) -> set[object]:
         rows = self.conn.execute(f"SELECT {key} FROM {table} WHERE {key} = ANY(%s)", (values.to_pylist(),)).fetchall()
-        return {str(r[0]) for r in rows}
+        return {r[0] for r in rows}
 
     def insert(self, table: str, rows: pa.Table) -> None:
         names = ", ".join(rows.column_names)

@@ -8,8 +8,9 @@ store derives for clustering and for the GDELT export.
 Documents are identified by ``content_hash`` (SHA-256 of the cleaned text) and by
 ``doc_key``, its first 63 bits as an integer; every other table refers to a document
 through ``doc_key``, so two documents that share a ``doc_id`` (say, a file edited between
-two runs) never mix their rows. ``doc_key`` is the primary key, so the (astronomically
-unlikely) case of two texts with the same 63-bit prefix fails loudly instead of mixing.
+two runs) never mix their rows. The (astronomically unlikely) case of two texts with the
+same 63-bit prefix fails loudly instead of mixing: the write path looks up each new
+document's ``doc_key`` and compares the stored hash (PostgreSQL also has it as primary key).
 """
 
 from __future__ import annotations
@@ -160,13 +161,7 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     # every (group, day) in the scope, with its cluster
     "cluster_days": (
-        ("cluster_key", "bigint"),
         ("group_key", "bigint"),
-        ("source", "text"),
-        ("target", "text"),
-        ("cameo_root", "text"),
-        ("place_key", "text"),
-        ("day", "int"),
         ("dkey", "int"),  # day, or NO_DAY for undated events (a join key without NULLs)
         ("c_place", "text"),
         ("anchor", "int"),
@@ -177,13 +172,15 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
     "cluster_moves": (("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"), ("new_id", "text")),
     # clusters whose members or island changed
     "cluster_changed": (("cluster_id", "text"),),
-    # their new rows
-    "cluster_rows": TABLES["event_clusters"],
+    # changed clusters without a day in the scope: their place and island (a safeguard)
+    "cluster_keep": (("cluster_id", "text"), ("c_place", "text"), ("anchor", "int"), ("island_start", "int")),
 }
 
-#: primary keys. DuckDB keeps only those the write path relies on: its ART indexes slow
-#: bulk inserts several-fold, and uniqueness of the other tables follows from documents'.
-_DUCKDB_KEYS = {"store_meta", "documents", "rejections"}
+#: primary keys. DuckDB keeps only the small tables': an ART index slows bulk inserts and
+#: is rewritten at every checkpoint. The write transaction itself keeps documents unique (it
+#: looks up the batch's ``doc_key``s first, and there is one writer per DuckDB file), and
+#: the other tables' keys follow from documents'.
+_DUCKDB_KEYS = {"store_meta", "rejections"}
 _KEYS: dict[str, str] = {
     "store_meta": "PRIMARY KEY (key)",
     "documents": "PRIMARY KEY (doc_key), UNIQUE (content_hash)",
