@@ -15,7 +15,15 @@ from pathlib import Path
 from eventwire import clean, ingest, language
 from eventwire.extract.document import Resources, code_document
 from eventwire.nlp import parse
-from eventwire.records import CleanDoc, CodedDocument, Event, RawDoc, Rejected, RejectReason, Stage
+from eventwire.records import (
+    CleanDoc,
+    CodedDocument,
+    Event,
+    RawDoc,
+    Rejected,
+    RejectReason,
+    Stage,
+)
 from eventwire.settings import Settings
 
 Result = CodedDocument | Rejected

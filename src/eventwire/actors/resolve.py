@@ -9,7 +9,6 @@ coreference. Every actor records how it was resolved in ``Actor.how``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -29,6 +28,12 @@ from eventwire.actors.coreference import (
     DocumentActors,
 )
 from eventwire.actors.knowledge import ActorKB, KBEntry
+from eventwire.actors.scanning import scan_sentence
+from eventwire.actors.spans import (
+    entity_of,
+    phrase_bounds,
+    strip_possessive,
+)
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 
@@ -42,67 +47,6 @@ _BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored")
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
 
 PlaceCountry = Callable[[str], str | None]
-
-
-def _span_of(doc_text_offset: int, start: int, end: int, text: str) -> Span:
-    return Span(start, end, text)
-
-
-_ENT_INDEX = "eventwire_entity_index"
-
-
-_SENT_ENTS = "eventwire_sentence_entities"
-
-
-def sentence_entities(sent: SpacySpan) -> list[SpacySpan]:
-    """The named entities of a sentence (grouped once per document: ``Span.ents`` scans)."""
-    doc = sent.doc
-    groups = doc.user_data.get(_SENT_ENTS)
-    if groups is None:
-        groups = {}
-        starts = [s.start for s in doc.sents]
-        for ent in doc.ents:
-            groups.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
-        doc.user_data[_SENT_ENTS] = groups
-    return groups.get(sent.start, [])
-
-
-def entity_of(token: Token) -> SpacySpan | None:
-    """The named entity a token is part of (an index built once per document)."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    index = doc.user_data.get(_ENT_INDEX)
-    if index is None:
-        index = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                index[i] = ent
-        doc.user_data[_ENT_INDEX] = index
-    return index.get(token.i)
-
-
-def _strip_possessive(text: str) -> str:
-    return text[:-2] if text.lower().endswith(("'s", "’s")) else text
-
-
-def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """Token range of the actor phrase: the head with its left modifiers and appositive-free
-    right part (names, "of X"), without relative clauses."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "punct"):
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
-            end = max(end, child.right_edge.i + 1)
-        else:
-            break
-    doc = head.doc
-    while start < head.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
-        start += 1
-    return start, end
 
 
 def load_part_nouns() -> frozenset[str]:
@@ -152,7 +96,7 @@ class ActorResolver:
         group = self._group_reference(head, ctx)
         if group:
             return group
-        actor = self._phrase(head, ctx, on)
+        actor = self.phrase(head, ctx, on)
         if actor is None or not actor.country:
             # "his colleagues on each side", "officials from both countries"
             for child in head.children:
@@ -174,7 +118,7 @@ class ActorResolver:
         """ "Indian and Chinese commanders", "negotiators from Armenia and Azerbaijan":
         one actor per coordinated country, with the same roles."""
         doc = head.doc
-        start, _ = _phrase_bounds(head)
+        start, _ = phrase_bounds(head)
         mods = [t for t in doc[start : head.i] if t.conjuncts and t.dep_ in _MODIFIER_DEPS]
         mods += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                  for g in c.children if g.dep_ == "pobj" and g.conjuncts]
@@ -194,71 +138,7 @@ class ActorResolver:
     def scan(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
         """Register the sentence's named actors and lists of actors, in reading order, so
         that later surnames, pronouns and group references can find them."""
-        seen: set[int] = set()
-        for ent in sentence_entities(sent):
-            if ent.label_ not in _NAME_LABELS or ent.root.i in seen:
-                continue
-            head = ent.root
-            seen.add(head.i)
-            if ent.label_ != "PERSON" and not head.conjuncts:
-                # states and organisations: a direct lookup is enough for coreference
-                entry = self._lookup(_strip_possessive(ent.text), on)
-                if entry is not None:
-                    span = Span(ent.start_char, ent.end_char, ent.text)
-                    ctx.register(
-                        Actor(entry.code, ent.text, span, entry.country, tuple(entry.roles), entry.name, f"kb:{entry.kind}"),
-                        head.idx, kind=_KINDS.get(entry.kind, "org"), plural=head.tag_ in ("NNS", "NNPS"),
-                    )
-                continue
-            actor = self._phrase(head, ctx, on)
-            if actor is None:
-                continue
-            conj = head.conjuncts
-            if conj and head.i < min(t.i for t in conj):
-                members = [actor]
-                for other in conj:
-                    more = self._phrase(other, ctx, on)
-                    if more is not None:
-                        members.append(more)
-                between = head.dep_ == "pobj" and head.head.lower_ == "between"
-                ctx.register_group(tuple(members), head.idx, between=between)
-
-        self._register_lists(sent, ctx, on)
-
-    _LIST_GLUE = frozenset({",", "and", ", and", "as well as", ", as well as", "&"})
-
-    def _register_lists(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
-        """Names listed in the text ("France, the United States and Russia") form a group,
-        whatever the parser made of the list."""
-        doc = sent.doc
-        run: list[tuple[SpacySpan, KBEntry]] = []
-
-        def flush() -> None:
-            if len(run) >= 2:
-                actors = tuple(
-                    Actor(e.code, ent.text, Span(ent.start_char, ent.end_char, ent.text), e.country, tuple(e.roles), e.name, f"kb:{e.kind}")
-                    for ent, e in run
-                )
-                if not ctx.groups or {a.code for a in ctx.groups[-1][1]} != {a.code for a in actors}:
-                    first = run[0][0]
-                    between = first.start > 0 and doc[first.start - 1].lower_ == "between"
-                    ctx.register_group(actors, run[-1][0].start_char, between=between)
-            run.clear()
-
-        for ent in sentence_entities(sent):
-            if ent.label_ not in ("GPE", "ORG", "NORP"):
-                continue
-            entry = self._lookup(_strip_possessive(ent.text), on)
-            if entry is None or entry.kind not in ("state", "metonym", "igo", "group"):
-                flush()
-                continue
-            if run:
-                glue = doc[run[-1][0].end : ent.start].text.strip().lower()
-                glue = glue[:-4].rstrip() if glue.endswith(" the") else ("" if glue == "the" else glue)
-                if glue not in self._LIST_GLUE:
-                    flush()
-            run.append((ent, entry))
-        flush()
+        scan_sentence(self, sent, ctx, on)
 
     # -- pieces -----------------------------------------------------------------------
     def _speaker(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
@@ -306,7 +186,7 @@ class ActorResolver:
         actors = ctx.group(head.idx, size if head.lower_ != "both" and "both" not in words else 2, parties=parties)
         if not actors:
             return ()
-        start, end = _phrase_bounds(head)
+        start, end = phrase_bounds(head)
         doc = head.doc
         text = doc[start:end].text
         span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
@@ -326,11 +206,11 @@ class ActorResolver:
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
                 start -= 1
             run = doc[start : head.i + 1]
-            entry = self._lookup(_strip_possessive(run.text), on)
+            entry = self._lookup(strip_possessive(run.text), on)
             if entry is None and len(run) > 1:
                 entry = self._lookup(head.text, on)
             return entry, (run if entry is not None else None)
-        text = _strip_possessive(ent.text)
+        text = strip_possessive(ent.text)
         entry = self._lookup(text, on)
         if entry is None and ent.label_ == "PERSON" and len(ent) == 1:
             # a bare surname ("Putin"): the knowledge base, when the document named nobody so
@@ -354,7 +234,7 @@ class ActorResolver:
                 i += 1
                 continue
             if tok.dep_ == "poss":
-                owner = self._phrase(tok, ctx, on)
+                owner = self.phrase(tok, ctx, on)
                 if owner is not None and country is None:
                     if owner.country:
                         country, how = owner.country, f"possessor:{tok.text}"
@@ -364,7 +244,7 @@ class ActorResolver:
                 continue
             ent = entity_of(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
-                entry = self._lookup(_strip_possessive(ent.text), on)
+                entry = self._lookup(strip_possessive(ent.text), on)
                 if entry is not None:
                     if entry.kind in ("state", "metonym") and entry.country and country is None:
                         country, how = entry.country, f"modifier:{ent.text}"
@@ -388,7 +268,7 @@ class ActorResolver:
                 if entry is not None and entry.kind in ("igo", "ngo", "group"):
                     return entry.country, entry, f"of:{obj.text}"
                 if entry is None and ent is not None and ent.label_ in ("GPE", "LOC") and self.place_country:
-                    place = self.place_country(_strip_possessive(ent.text))
+                    place = self.place_country(strip_possessive(ent.text))
                     if place:
                         return place, None, f"of-place:{ent.text}"
                 if entry is None and obj.pos_ == "NOUN":
@@ -405,7 +285,7 @@ class ActorResolver:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
-                        return self._phrase(g, ctx, on)
+                        return self.phrase(g, ctx, on)
         return None
 
     def _body(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
@@ -416,7 +296,7 @@ class ActorResolver:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        return self._phrase(g, ctx, on)
+                        return self.phrase(g, ctx, on)
         return None
 
     def _country_of_word(self, token: Token, on: date | None) -> str | None:
@@ -467,9 +347,9 @@ class ActorResolver:
                     break
         return tuple(roles), former
 
-    def _phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
+    def phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         doc = head.doc
-        start, end = _phrase_bounds(head)
+        start, end = phrase_bounds(head)
         text = doc[start:end].text
         span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
         entry, ent = self._lookup_entity(head, on)
@@ -482,7 +362,7 @@ class ActorResolver:
                         break
         if entry is None and ent is not None and len(ent) > 1 and ent.label_ in ("NORP", "GPE", "PERSON"):
             # "Bosnian Serbs": the head word alone names a people; the modifier decides the state
-            head_entry = self._lookup(_strip_possessive(head.text), on)
+            head_entry = self._lookup(strip_possessive(head.text), on)
             if head_entry is not None and head_entry.kind == "state":
                 entry, ent = head_entry, head.doc[head.i : head.i + 1]
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
@@ -492,7 +372,7 @@ class ActorResolver:
             # "Salaheddine Sidhoum, Algeria's leading human rights activist"
             for child in head.children:
                 if child.dep_ == "appos":
-                    described = self._phrase(child, ctx, on)
+                    described = self.phrase(child, ctx, on)
                     if described is not None and described.country:
                         country, how = described.country, f"appos:{child.text}"
                         appos_roles = described.roles
@@ -529,7 +409,7 @@ class ActorResolver:
                 place_name = ent.text if ent is not None else head.text
             else:
                 place_name = None
-            place = self.place_country(_strip_possessive(place_name)) if place_name else None
+            place = self.place_country(strip_possessive(place_name)) if place_name else None
             if place:
                 country, how = place, f"place:{place_name}"
                 name = None

@@ -65,7 +65,13 @@ def progress_iter(items, total_hint: int | None, enabled: bool):  # noqa: ANN001
     if not enabled:
         yield from items
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"), TimeElapsedColumn(),

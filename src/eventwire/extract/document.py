@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.coreference import DocumentActors
 from eventwire.actors.knowledge import ActorKB
-from eventwire.actors.resolve import ActorResolver, sentence_entities
+from eventwire.actors.resolve import ActorResolver
+from eventwire.actors.spans import sentence_entities
 from eventwire.extract.coder import Candidate, SentenceCoder, span_of
 from eventwire.extract.confidence import score
 from eventwire.extract.frames import Frames, load_frames

@@ -11,7 +11,8 @@ from datetime import date
 from spacy.tokens import Token
 
 from eventwire.actors.coreference import DocumentActors
-from eventwire.actors.resolve import ActorResolver, entity_of, sentence_entities
+from eventwire.actors.resolve import ActorResolver
+from eventwire.actors.spans import entity_of, sentence_entities
 from eventwire.extract.finder import Predicate
 from eventwire.extract.frames import Frames
 from eventwire.extract.predicates import noun_sources, prep_objects
