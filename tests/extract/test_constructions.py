@@ -64,3 +64,10 @@ def test_nature_is_not_an_actor(text: str):
 )
 def test_towns_stand_for_their_country(text: str, target: str):
     assert any(t == target for _, _, _, t in coded(text)), coded(text)
+
+
+def test_will_send_troops_to_a_country_is_an_intent_to_help():
+    got = coded("Russia will send troops to Syria.")
+    assert [(s, c[:2], t) for s, c, _, t in got] == [("RUS", "03", "SYR")]
+    got = coded("China will deploy troops to the border with India.")
+    assert all(p == "THREATEN" for _, _, p, _ in got) and got

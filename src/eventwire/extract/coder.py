@@ -126,6 +126,11 @@ class SentenceCoder:
             if top_negated:
                 return self.frames.negate(code) if code[:2] in self.frames.negation_rejects_roots else None
         if info.future and not pred.chain:
+            if code[:2] == "15" and any(
+                t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "GPE" for t in pred.target_heads
+            ):
+                # "will send troops to Mali": forces offered to a country, not massed against it
+                return self.frames.apply("intent", "072")
             return self.frames.apply("intent", code)
         return code
 
