@@ -83,24 +83,28 @@ class Corpus:
         self.place_keys = pa.array([place_key(p) for p in self.places] + [None], pa.string())
         self.outlets = pa.array([f"Outlet{i}" for i in range(N_OUTLETS)], pa.string())
         self.roots = [c.code[:2] for c in self.codes]
-        self._hashes: dict[tuple[int, ...], int] = {}
+        self._hashes: dict[int, int] = {}
 
-    def key_hashes(self, parts: np.ndarray, with_place: bool) -> np.ndarray:
-        """``cluster_key`` (or ``group_key``) per row of (source, target, CAMEO code[, place]) indexes."""
-        unique, inverse = np.unique(parts, axis=0, return_inverse=True)
+    def key_hashes(self, src: np.ndarray, tgt: np.ndarray, code: np.ndarray, place: np.ndarray | None) -> np.ndarray:
+        """``cluster_key`` (or with ``place``, ``group_key``) of each event, from its draws."""
+        combined = ((src * len(self.acts) + tgt) * len(self.codes) + code) * (N_PLACES + 2)
+        if place is not None:
+            combined = combined + place + 1  # 0: the cluster key, 1 + place index: a group key
+        unique, inverse = np.unique(combined, return_inverse=True)
         out = np.empty(len(unique), dtype=np.int64)
-        for i, row in enumerate(unique.tolist()):
-            key = (*row, with_place)
-            if key not in self._hashes:
-                s, t, c = self.acts[row[0]][0], self.acts[row[1]][0], self.roots[row[2]]
-                extra = (self.place_keys[row[3]].as_py(),) if with_place else ()
-                self._hashes[key] = key_hash(s, t, c, *extra)
-            out[i] = self._hashes[key]
+        for i, value in enumerate(unique.tolist()):
+            if value not in self._hashes:
+                rest, p = divmod(value, N_PLACES + 2)
+                rest, c = divmod(rest, len(self.codes))
+                s, t = divmod(rest, len(self.acts))
+                extra = (self.place_keys[p - 1].as_py(),) if place is not None else ()
+                self._hashes[value] = key_hash(self.acts[s][0], self.acts[t][0], self.roots[c], *extra)
+            out[i] = self._hashes[value]
         return out[inverse.reshape(-1)]
 
 
-def _take(values: list[object] | pa.Array, index: np.ndarray, kind: pa.DataType = pa.string()) -> pa.Array:
-    array = values if isinstance(values, pa.Array) else pa.array(values, kind)
+def _take(values: list[object] | pa.Array, index: np.ndarray, kind: pa.DataType | None = None) -> pa.Array:
+    array = values if isinstance(values, pa.Array) else pa.array(values, kind or pa.string())
     return array.take(pa.array(index))
 
 
@@ -147,9 +151,8 @@ def make_batch(corpus: Corpus, first_doc: int, n_docs: int, per_doc: int, rng: n
     codes = corpus.codes
     sa = _take([a[0] for a in acts], src)
     ta = _take([a[0] for a in acts], tgt)
-    parts = np.stack([src, tgt, code], axis=1)
-    cluster_keys = corpus.key_hashes(parts, with_place=False)
-    group_keys = corpus.key_hashes(np.column_stack([parts, place]), with_place=True)
+    cluster_keys = corpus.key_hashes(src, tgt, code, None)
+    group_keys = corpus.key_hashes(src, tgt, code, place)
     events = {
         "doc_key": ev_keys, "event_id": event_ids, "doc_id": _take(doc_ids, local),
         "sentence_index": sent_ix, "sentence": sentence,

@@ -2,11 +2,14 @@
 
 Writing is done batch by batch. One batch is one transaction that
 
-1. looks up which of the batch's documents (by content hash) and rejections (by key) are
-   already stored, and drops them with all their rows;
-2. inserts the remaining documents, sentences, events, mentions and rejections;
-3. recomputes the clusters of every (source, target, CAMEO root) key the new events touch
-   (:mod:`eventwire.store.clusters`).
+1. looks up which of the batch's documents (by ``doc_key``, checking the content hash)
+   and rejections (by key) are already stored, and drops them with all their rows;
+2. inserts the remaining documents, sentences, mentions and rejections;
+3. inserts the events with their clusters and rewrites the clusters of every (source,
+   target, CAMEO root) key they touch (:mod:`eventwire.store.clusters`).
+
+A batch holds Arrow tables (:class:`~eventwire.store.rows.Batch`), which the backends
+write without touching rows in Python.
 
 So a document is either wholly in the store, with its events, mentions and up-to-date
 clusters, or not at all: a run killed at any point and started again ends with the same
@@ -108,8 +111,8 @@ class Writer(Protocol):
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]: ...
 
-    def column(self, sql: str) -> pa.Array:
-        """The first column of a query's result as an Arrow array."""
+    def table(self, sql: str, schema: pa.Schema) -> pa.Table:
+        """A query's result as an Arrow table of ``schema`` (its columns in order)."""
 
 
 def _stored_documents(w: Writer, batch: Batch) -> set[str]:

@@ -46,15 +46,16 @@ contribute: the island start each of their islands carries into the scope (*seed
 their placed clusters as candidates for unplaced days at the start of the scope
 (*context*). Events before ``s`` keep their clusters. A cluster depends only on the
 (group, day) of its events, so the work runs on distinct days; only events whose cluster
-changed are updated and only clusters whose members or island changed are rewritten.
+changed are moved and only clusters whose members or island changed are rewritten.
 
 News arrives roughly in date order, so scopes are recent days. Every scan of stored rows
 is bounded below by the earliest scope day of the write (a constant in the SQL), which
 lets DuckDB skip the row groups of older days by their min/max statistics: a write costs
 in proportion to the days it touches, not to the size of the store. The members of a
 cluster lie within ``[anchor - w, anchor + 2w]``, which gives the bound for the cluster
-rows and their events (:func:`recompute`). Tests compare batch-by-batch ingestion in random
-orders with computing everything at once.
+rows and their events (:func:`recompute`). Tests compare batch-by-batch ingestion in
+several orders and windows with computing everything at once, and with a plain-Python
+version of the rule.
 
 Per cluster the store keeps GDELT-style counts: ``num_mentions`` (sum of the events'
 mentions, i.e. statements of the event in the text), ``num_articles`` (distinct documents),
@@ -67,14 +68,21 @@ place of the cluster is that of its earliest placed member.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventwire.errors import StoreError
-from eventwire.store.tables import Dialect, columns
+from eventwire.store.cluster_rows import (
+    EPOCH,
+    MEMBER_COLUMNS,
+    cluster_rows,
+    date_literal,
+    move_events,
+)
+from eventwire.store.tables import Dialect
 
 if TYPE_CHECKING:
     from eventwire.store.base import Writer
@@ -83,16 +91,13 @@ if TYPE_CHECKING:
 NO_DAY = -1_000_000
 #: scope of a key whose new events all lack a day: no dated day is recomputed
 NO_SCOPE = 1_000_000_000
-EPOCH = date(1970, 1, 1)
 
 #: the columns of new events the computation reads (staged as ``new_keys``, with ``row_ix``)
 KEY_COLUMNS = ("cluster_key", "group_key", "source", "target", "cameo_root", "place_key", "cluster_day")
+#: a new event's cluster: its id, place and window (rows of ``cluster_days``)
+_FOUND = pa.schema([("cluster_id", pa.string()), ("c_place", pa.string()), ("anchor", pa.int32()),
+                    ("island_start", pa.int32())])
 SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_keep")
-
-
-def _collate(dialect: Dialect) -> str:
-    # byte order for text in both backends, so representatives are the same everywhere
-    return ' COLLATE "C"' if dialect == "postgres" else ""
 
 
 def _anchors(source: str, window: int, carry: str = "") -> str:
@@ -203,79 +208,6 @@ def _days(window: int, low: int | None) -> str:
         LEFT JOIN rest r ON r.group_key = d.group_key AND r.day = d.day"""
 
 
-def _recent(low: int | None, undated: bool, day: str = "cluster_day") -> list[str]:
-    """Conditions that together select every stored row a write can touch (see :func:`recompute`)."""
-    out = [f"{day} >= {low}"] if low is not None else []
-    return out + ([f"{day} IS NULL"] if undated else [])
-
-
-def _date(day: int) -> str:
-    return f"DATE '{(EPOCH + timedelta(days=day)).isoformat()}'"
-
-
-#: the columns of an event its cluster's row is computed from
-MEMBER_COLUMNS = ("cluster_id", "cluster_key", "source", "target", "cameo_root", "place_key", "cluster_day",
-                  "doc_key", "doc_id", "event_id", "goldstein", "num_mentions", "publication_date", "date")
-
-
-def _representatives(dialect: Dialect) -> tuple[str, list[str]]:
-    """Extra member columns and the aggregates that pick each cluster's representatives.
-
-    The representative is the earliest event by (day, doc_id, event_id, doc_key), the place
-    event the earliest placed one (the days of a cluster are all set or all unset). DuckDB
-    picks them with ``arg_min`` in the aggregation; PostgreSQL numbers the rows by window.
-    """
-    if dialect == "duckdb":
-        order = "(COALESCE(m.cluster_day, 0), m.doc_id, m.event_id, m.doc_key)"
-        pick = f"arg_min({{'k': m.doc_key, 'e': m.event_id}}, {order})"
-        placed = f"{pick} FILTER (WHERE m.place_key IS NOT NULL)"
-        return "", [f"{pick}['k']", f"{pick}['e']", f"{placed}['k']", f"{placed}['e']"]
-    c = _collate(dialect)
-    windows = f""",
-                   ROW_NUMBER() OVER (PARTITION BY cluster_id
-                       ORDER BY cluster_day NULLS LAST, doc_id{c}, event_id{c}, doc_key) AS rn,
-                   ROW_NUMBER() OVER (PARTITION BY cluster_id
-                       ORDER BY CASE WHEN place_key IS NULL THEN 1 ELSE 0 END, cluster_day NULLS LAST,
-                                doc_id{c}, event_id{c}, doc_key) AS prn"""
-    return windows, [
-        "MAX(CASE WHEN rn = 1 THEN m.doc_key END)",
-        "MAX(CASE WHEN rn = 1 THEN m.event_id END)",
-        "MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.doc_key END)",
-        "MAX(CASE WHEN prn = 1 AND m.place_key IS NOT NULL THEN m.event_id END)",
-    ]
-
-
-def _cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
-    """The rows of the changed clusters, from their stored events (clusters already moved)
-    and the new ones (``new_members``, documents in ``new_docs``)."""
-    # rounded, so that the order of summation never shows in the stored value
-    gsum = "ROUND(CAST(SUM(m.goldstein) AS NUMERIC), 6)" if dialect == "postgres" else "ROUND(SUM(m.goldstein), 6)"
-    cols = ", ".join(f"e.{name}" for name in MEMBER_COLUMNS)
-    docs = "d.source AS outlet, d.content_hash, d.ingested_at"
-    parts = [
-        f"SELECT {cols}, {docs} FROM events e JOIN documents d ON d.doc_key = e.doc_key "
-        f"WHERE e.{cond} AND e.cluster_id IN (SELECT cluster_id FROM cluster_changed)"
-        for cond in _recent(bound, undated)
-    ]
-    parts.append(f"SELECT {cols}, {docs} FROM new_members e JOIN new_docs d ON d.doc_key = e.doc_key")
-    windows, reps = _representatives(dialect)
-    return f"""
-        INSERT INTO event_clusters ({", ".join(columns("event_clusters"))})
-        SELECT m.cluster_id, MIN(m.cluster_key), MIN(m.source), MIN(m.target), MIN(m.cameo_root),
-            MIN(k.c_place), MIN(k.anchor), MIN(k.island_start),
-            DATE '1970-01-01' + MIN(m.cluster_day), DATE '1970-01-01' + MAX(m.cluster_day),
-            MIN(COALESCE(m.publication_date, m.date)), MAX(COALESCE(m.publication_date, m.date)), COUNT(*),
-            SUM(COALESCE(m.num_mentions, 1)), COUNT(DISTINCT COALESCE(m.outlet, 'doc:' || m.content_hash)),
-            COUNT(DISTINCT m.doc_key), {gsum}, {", ".join(reps)}, MIN(m.ingested_at)
-        FROM (SELECT *{windows} FROM ({" UNION ALL ".join(parts)}) u) m
-        LEFT JOIN (
-            SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days
-            UNION ALL
-            SELECT cluster_id, c_place, anchor, island_start FROM cluster_keep
-        ) k ON k.cluster_id = m.cluster_id
-        GROUP BY m.cluster_id"""
-
-
 def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, documents: pa.Table) -> int:
     """Store new ``events`` (rows of the events table, ``cluster_id`` empty) with their
     clusters, and rewrite the clusters they change; return the number of stored events
@@ -306,21 +238,26 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
     undated = events.column("cluster_day").null_count > 0
     if low is not None and window > 0:
         writer.execute(_edge(window, low))
-    cid = " || '|' || ".join(
-        ["source", "target", "cameo_root", "COALESCE(c_place, '')", "COALESCE(CAST(anchor AS VARCHAR), 'undated')"]
+    cid = (
+        "source || '|' || target || '|' || cameo_root || '|' || COALESCE(c_place, '') || '|' || "
+        "COALESCE(CAST(anchor AS VARCHAR), 'undated')"
     )
     day_cols = "group_key, dkey, c_place, anchor, island_start"
     writer.execute(
         f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, low)}) x"
     )
-    ids = writer.column(f"""
-        SELECT d.cluster_id FROM new_keys n
+    found = writer.table(f"""
+        SELECT d.cluster_id, d.c_place, d.anchor, d.island_start FROM new_keys n
         JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
-        ORDER BY n.row_ix""")
+        ORDER BY n.row_ix""", _FOUND)
+    ids = found.column("cluster_id").combine_chunks()
     if len(ids) != events.num_rows or ids.null_count:
         raise StoreError("internal error: the cluster computation left new events without a cluster; report this bug")
     events = events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", ids)
-    writer.stage("new_members", events.select(list(MEMBER_COLUMNS)))
+    members = events.select(list(MEMBER_COLUMNS))
+    for name in ("c_place", "anchor", "island_start"):
+        members = members.append_column(name, found.column(name))
+    writer.stage("new_members", members)
     writer.stage("new_docs", documents.select(["doc_key", "source", "content_hash", "ingested_at"]))
     writer.stage("new_ids", pa.table({"cluster_id": pc.unique(ids)}))
     moved = 0
@@ -336,20 +273,21 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
             WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s AND e.cluster_id <> d.cluster_id""")
         island_changed = f"""
             UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
-            WHERE c.date_last >= {_date(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
+            WHERE c.date_last >= {date_literal(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
     if moved:
-        writer.execute(f"""
-            UPDATE events SET cluster_id = m.new_id FROM cluster_moves m
-            WHERE events.cluster_day >= {low} AND events.doc_key = m.doc_key AND events.event_id = m.event_id""")
-    writer.execute(f"""
-        INSERT INTO cluster_changed (cluster_id)
-        SELECT cluster_id FROM new_ids
-        UNION SELECT old_id FROM cluster_moves
-        UNION SELECT new_id FROM cluster_moves{island_changed}""")
+        move_events(writer, dialect, low)  # type: ignore[arg-type]
     # stored clusters a write can change: dated ones ending at the bound or later, undated ones
     stored = " OR ".join(
-        ([f"date_last >= {_date(bound)}"] if bound is not None else []) + (["date_last IS NULL"] if undated else [])
+        ([f"date_last >= {date_literal(bound)}"] if bound is not None else []) + (["date_last IS NULL"] if undated else [])
     )
+    # the changed clusters whose stored events must be read again: the stored ones that get
+    # new events, lose or gain moved events, or whose island changed (new clusters of new
+    # events only are not listed: they have no stored events and nothing to delete)
+    writer.execute(f"""
+        INSERT INTO cluster_changed (cluster_id)
+        SELECT cluster_id FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM new_ids)
+        UNION SELECT old_id FROM cluster_moves
+        UNION SELECT new_id FROM cluster_moves{island_changed}""")
     # a changed cluster without a day in the scope keeps its place and island (a safeguard:
     # every changed cluster has one, see the bounds above)
     writer.execute(f"""
@@ -360,7 +298,7 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
     writer.execute(
         f"DELETE FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
     )
-    writer.execute(_cluster_rows(dialect, bound, undated))
+    writer.execute(cluster_rows(dialect, bound, undated))
     writer.insert("events", events)
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")

@@ -77,8 +77,9 @@ class _Writer:
         self.conn.execute(f"CREATE TEMP TABLE {name} ({cols}) ON COMMIT DROP")  # type: ignore[arg-type]
         self.insert(name, rows)
 
-    def column(self, sql: str) -> pa.Array:
-        return pa.array([row[0] for row in self.conn.execute(sql).fetchall()])  # type: ignore[arg-type]
+    def table(self, sql: str, schema: pa.Schema) -> pa.Table:
+        rows = self.conn.execute(sql).fetchall()  # type: ignore[arg-type]
+        return pa.table([pa.array([r[i] for r in rows], f.type) for i, f in enumerate(schema)], schema=schema)
 
     def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         return self.conn.execute(_pg_sql(sql), list(params)).fetchall()  # type: ignore[arg-type]
