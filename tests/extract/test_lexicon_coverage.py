@@ -11,6 +11,10 @@ mass violence ...). A second, smaller set checks readings that must NOT get a gi
 
 from __future__ import annotations
 
+import importlib
+import sys
+from pathlib import Path
+
 import pytest
 
 from eventwire.pipeline import code_text
@@ -128,6 +132,13 @@ NOT_CASES: list[tuple[str, str]] = [
 
 def _codes(text: str) -> list[str]:
     return [e.cameo for e in code_text(text, date=DATE)]
+
+
+# the third coverage pass (tests/extract/lexicon_cases_3.py): its own sentences and probes
+sys.path.insert(0, str(Path(__file__).parent))
+_THIRD = importlib.import_module("lexicon_cases_3")
+CASES = CASES + _THIRD.CASES
+NOT_CASES = NOT_CASES + _THIRD.NOT_CASES
 
 
 @pytest.mark.parametrize(("expected", "text"), CASES, ids=[f"{c}:{t[:40]}" for c, t in CASES])
