@@ -176,10 +176,10 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
     "cluster_keep": (("cluster_id", "text"), ("c_place", "text"), ("anchor", "int"), ("island_start", "int")),
 }
 
-#: primary keys. DuckDB keeps only the small tables': an ART index slows bulk inserts and
-#: is rewritten at every checkpoint. The write transaction itself keeps documents unique (it
-#: looks up the batch's ``doc_key``s first, and there is one writer per DuckDB file), and
-#: the other tables' keys follow from documents'.
+#: primary keys. DuckDB keeps only the small tables': ART indexes slow bulk writes (those
+#: of documents by a fifth in the benchmark). The write transaction itself keeps documents
+#: unique (it looks up the batch's ``doc_key``s first, and there is one writer per DuckDB
+#: file), and the other tables' keys follow from documents'.
 _DUCKDB_KEYS = {"store_meta", "rejections"}
 _KEYS: dict[str, str] = {
     "store_meta": "PRIMARY KEY (key)",
