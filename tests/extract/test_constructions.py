@@ -71,3 +71,9 @@ def test_will_send_troops_to_a_country_is_an_intent_to_help():
     assert [(s, c[:2], t) for s, c, _, t in got] == [("RUS", "03", "SYR")]
     got = coded("China will deploy troops to the border with India.")
     assert all(p == "THREATEN" for _, _, p, _ in got) and got
+
+
+def test_co_mediators_do_not_mediate_each_other():
+    got = coded("Qatar and Egypt mediated between Israel and Hamas.")
+    assert not {(s, t) for s, _, _, t in got} & {("QAT", "EGY"), ("EGY", "QAT")}
+    assert {("QAT", "ISR"), ("EGY", "ISR")} <= {(s, t) for s, _, _, t in got}

@@ -188,5 +188,8 @@ class ActorPairer:
 
     @staticmethod
     def _symmetric(pred: Predicate) -> bool:
-        """Predicates whose plural subject acts on itself ("A and B agreed/met/clashed")."""
+        """Predicates whose plural subject acts on itself ("A and B agreed/met/clashed");
+        not mediation, which two mediators do for others."""
+        if pred.code in ("045", "039", "028", "108", "126", "165"):
+            return False
         return pred.code[:2] in ("03", "04", "05", "06", "19") or pred.code in ("0871", "057")
