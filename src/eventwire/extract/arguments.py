@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.predicates import expand, is_passive, prep_objects
+from eventwire.extract.predicates import STATIVE_PASSIVES, expand, is_passive, prep_objects
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -24,7 +24,6 @@ def agent(verb: Token) -> Token | None:
 
 
 _AUTHOR_PREPS = ("in", "during", "by", "after", "from")
-_STATIVE_PASSIVES = frozenset({"engage", "involve"})
 
 
 def _event_author(verb: Token) -> Token | None:
@@ -46,7 +45,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     from the verb it depends on (control, conjunction, participle, relative clause)."""
     if depth > 6:
         return None
-    if verb.lemma_.lower() in _STATIVE_PASSIVES:
+    if verb.lemma_.lower() in STATIVE_PASSIVES:
         # "Serb forces were engaged in ethnic cleansing": not a passive of an act on them
         own = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if own is not None:

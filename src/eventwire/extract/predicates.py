@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from eventwire.extract.lexicon import MODIFIER_DEPS, Lexicon, Pattern
 
 _OBJECT_DEPS = ("dobj", "obj")
+#: verbs whose passive form is not an act on the subject ("forces were engaged in ...")
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
 _VERB_POS = ("VERB",)
 _NOUN_POS = ("NOUN", "PROPN")
 
@@ -63,7 +65,7 @@ def direct_object(verb: Token, partitives: frozenset[str] = frozenset()) -> Toke
                 if inner:
                     return inner[0]
             return child
-    if is_passive(verb) and verb.lemma_.lower() not in ("engage", "involve"):
+    if is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return child

@@ -93,18 +93,22 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield _rejected(where, RejectReason.MALFORMED, f"{where}: not valid JSON ({exc.msg}, column {exc.colno})")
             continue
-        if not isinstance(record, dict):
-            kind = type(record).__name__
-            yield _rejected(where, RejectReason.MALFORMED, f"{where}: a JSON {kind}, not a record object")
-            continue
-        yield record_to_doc(
-            record,
-            fallback_id=where,
-            origin=where,
-            fmt="jsonl",
-            default_date=default_date,
-            max_chars=settings.max_doc_chars,
-        )
+        yield object_to_doc(record, where, default_date=default_date, settings=settings)
+
+
+def object_to_doc(record: object, where: str, *, default_date: date | None, settings: Settings) -> RawDoc | Rejected:
+    """A parsed JSON value as a document: a record object, or a MALFORMED rejection."""
+    if not isinstance(record, dict):
+        kind = type(record).__name__
+        return _rejected(where, RejectReason.MALFORMED, f"{where}: a JSON {kind}, not a record object")
+    return record_to_doc(
+        record,
+        fallback_id=where,
+        origin=where,
+        fmt="jsonl",
+        default_date=default_date,
+        max_chars=settings.max_doc_chars,
+    )
 
 
 def record_to_doc(

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from eventwire.errors import InputError
 from eventwire.ingest.decoding import BinaryContent, decode
 from eventwire.ingest.html import NoArticle, extract_article
-from eventwire.ingest.jsonl import read_jsonl, record_to_doc
+from eventwire.ingest.jsonl import object_to_doc, read_jsonl
 from eventwire.records import InputFormat, RawDoc, Rejected, RejectReason, Stage
 from eventwire.settings import Settings
 
@@ -243,19 +243,7 @@ def _json_docs(name: str, data: bytes, settings: Settings, default_date: date | 
     records = loaded if isinstance(loaded, list) else [loaded]
     for number, record in enumerate(records, start=1):
         where = name if len(records) == 1 and not isinstance(loaded, list) else f"{name}[{number}]"
-        if not isinstance(record, dict):
-            yield _rejected(
-                where, RejectReason.MALFORMED, f"{where}: a JSON {type(record).__name__}, not a record object"
-            )
-            continue
-        yield record_to_doc(
-            record,
-            fallback_id=where,
-            origin=where,
-            fmt="jsonl",
-            default_date=default_date,
-            max_chars=settings.max_doc_chars,
-        )
+        yield object_to_doc(record, where, default_date=default_date, settings=settings)
 
 
 def _too_large(name: str, size: str, limit: int, unit: str = "bytes (max_file_bytes)") -> str:
