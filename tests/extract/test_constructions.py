@@ -77,3 +77,35 @@ def test_co_mediators_do_not_mediate_each_other():
     got = coded("Qatar and Egypt mediated between Israel and Hamas.")
     assert not {(s, t) for s, _, _, t in got} & {("QAT", "EGY"), ("EGY", "QAT")}
     assert {("QAT", "ISR"), ("EGY", "ISR")} <= {(s, t) for s, _, _, t in got}
+
+
+def full_codes(text: str, date: str = "2012-03-01") -> set[tuple[str, str, str]]:
+    return {(e.source.code, e.plover or "", e.target.code) for e in code_text(text, date=date, settings=NO_STATEMENTS)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # what a speaker says another party must do is the speaker's demand to that party
+        ("The Dutch foreign minister said on Monday that Serbia must release the detained monitors.", ("NLDGOV", "REQUEST", "SRB"), "RETREAT"),
+        ("Canada's prime minister said Beijing should free the two detained Canadians.", ("CANGOV", "REQUEST", "CHN"), "RETREAT"),
+        # ... but a speaker's own obligation is no event of the other party
+        ("Officials said the economy must grow faster next year.", None, "REQUEST"),
+    ],
+)
+def test_reported_obligation_is_a_demand(text: str, expected: tuple[str, str, str] | None, absent: str):
+    got = full_codes(text)
+    if expected is not None:
+        assert expected in got, got
+    assert not any(p == absent for _, p, _ in got), got
+
+
+def test_target_found_down_the_clause_keeps_its_conjuncts_and_its_noun():
+    got = full_codes("The European Union agreed on Friday to provide emergency aid for Malawi and Mozambique.")
+    assert {t[:3] for s, p, t in got if p == "AGREE"} >= {"MWI", "MOZ"}, got
+    got = full_codes("Pyongyang fired artillery shells at the positions of South Korean marines on Yeonpyeong island.")
+    assert any(t == "KORMIL" for _, _, t in got), got
+
+
+def test_untagged_surname_of_an_office_holder_resolves_by_date():
+    assert ("DEUGOV", "REQUEST", "RUS") in full_codes("Merkel said Russia should withdraw its troops from the border.", "2015-02-01")

@@ -209,6 +209,9 @@ class ActorResolver:
             entry = self._lookup(strip_possessive(run.text), on)
             if entry is None and len(run) > 1:
                 entry = self._lookup(head.text, on)
+            if entry is None and len(run) == 1 and head.text[:1].isupper() and not head.text.isupper():
+                # an untagged surname ("Merkel said ...")
+                entry = self.kb.lookup_person(strip_possessive(head.text), on)
             return entry, (run if entry is not None else None)
         text = strip_possessive(ent.text)
         entry = self._lookup(text, on)

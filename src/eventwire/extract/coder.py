@@ -88,7 +88,7 @@ class SentenceCoder:
             pairs = [self.pairer.domestic(s, t, ctx, where) for s, t in self.pairer.pairs(pred, ctx, on)]
             if code[:2] in _VIOLENCE:
                 pairs = [(self.pairer.unidentified(s, where), t) for s, t in pairs]
-            pairs = [(s, t if t.known else self.pairer.deep_target(pred, top, s, code, ctx, on)) for s, t in pairs]
+            pairs = [(s, d) for s, t in pairs for d in ((t,) if t.known else self.pairer.deep_targets(pred, top, s, code, ctx, on))]
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
             for source, target, pair_code in self.pairer.with_converse(code, pairs, mutual=mutual):

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.arguments import subjects
-from eventwire.extract.frames import Frames
+from eventwire.extract.frames import ControlVerb, Frames
 from eventwire.extract.lexicon import Lexicon
 from eventwire.extract.modality import SPEECH_VERBS, analyze
 from eventwire.extract.predicates import (
@@ -78,12 +78,19 @@ class PredicateFinder:
             if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten", "intent"):
                 # "demanded that Hamas renounce ...": the clause's subject is the addressee
                 inner = next((c for c in tok.children if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)), None)
+            if control is None and inner is None and tok.lemma_.lower() in SPEECH_VERBS:
+                obliged = self._reported_obligation(tok)
+                if obliged is not None:
+                    control, inner = obliged
             if self._background(tok) and (control is None or control.frame not in ("appeal", "demand")):
                 continue
             if control is not None and inner is not None:
-                pred = self._chain(tok, inner, consumed)
+                pred = self._chain(tok, inner, consumed, control)
                 if pred is not None:
                     out.append(pred)
+                    if control.lemma not in self.frames.control_verbs:
+                        # a reported obligation: everything in the clause is its content
+                        consumed.update(t.i for t in inner.subtree)
                 continue
             match = self._verb_match(tok, consumed)
             if match is None:
@@ -185,9 +192,27 @@ class PredicateFinder:
         consumed.update((noun.i, inner.i))
         return Predicate(inner_match, code, inner, (), targets, (), sources, False)
 
-    def _chain(self, verb: Token, inner: Token, consumed: set[int]) -> Predicate | None:
+    def _reported_obligation(self, verb: Token) -> tuple[ControlVerb, Token] | None:
+        """ "Britain said Libya must hand over the suspects": what a speaker says another
+        party must or should do is a demand or an appeal addressed to that party, not an
+        event of that party."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            if subject.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                continue
+            frame = next((self.frames.obligation_markers[a] for a in auxes if a in self.frames.obligation_markers), None)
+            if frame is not None:
+                return ControlVerb(verb.lemma_.lower(), frame, False, None), clause
+        return None
+
+    def _chain(self, verb: Token, inner: Token, consumed: set[int], control: ControlVerb | None = None) -> Predicate | None:
         """ "declined to endorse X", "urged Iran to release Y", "agreed to withdraw"."""
-        control = self.frames.control_verbs[verb.lemma_.lower()]
+        control = control or self.frames.control_verbs[verb.lemma_.lower()]
         other_subject = inner.dep_ == "ccomp" and any(
             c.dep_ == "nsubj" and c.lower_ not in ("it", "he", "she", "they", "we", "i") for c in inner.children
         )

@@ -50,6 +50,7 @@ class Frames:
     converse_codes: dict[str, str]
     target_required_roots: frozenset[str]
     fallback_target_preps: tuple[str, ...]
+    obligation_markers: dict[str, FrameName]
 
     def apply(self, frame: str, inner: str | None) -> str | None:
         """The code of ``inner`` (a CAMEO code, or None when unknown) seen through ``frame``."""
@@ -120,4 +121,12 @@ def load_frames() -> Frames:
         converse_codes={str(k): str(v) for k, v in data["converse_codes"].items()},
         target_required_roots=frozenset(str(c) for c in data["target_required_roots"]),
         fallback_target_preps=tuple(data["fallback_target_preps"]),
+        obligation_markers=_obligations(data["obligation_markers"], tables),
     )
+
+
+def _obligations(spec: dict[str, str], tables: dict[str, dict[str, str | None]]) -> dict[str, FrameName]:
+    for marker, frame in spec.items():
+        if frame not in tables:
+            raise ResourceError(f"frames.yaml: obligation marker {marker!r} uses unknown frame {frame!r}")
+    return dict(spec)  # type: ignore[arg-type]

@@ -110,6 +110,9 @@ def analyze(token: Token, frames: Frames, *, chain: tuple[Token, ...] = ()) -> M
     ("declined" over "endorse"), whose auxiliaries count too."""
     carriers = (token, *chain)
     auxes = [a for t in carriers for a in _aux_words(t)]
+    if chain and token.dep_ == "ccomp" and token.head in chain and token.head.lemma_ in SPEECH_VERBS:
+        # "said Libya must hand over": the obligation is the speaker's demand, coded as such
+        auxes = [a for a in auxes if a not in frames.obligation_markers]
     negated = _is_negated(token)
     reported = any(_in_reported_clause(t) for t in carriers)
     future = any(a in frames.future_markers for a in auxes) or any(

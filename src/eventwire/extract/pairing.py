@@ -65,10 +65,12 @@ class ActorPairer:
                 unique.append(a)
         return unique
 
-    def deep_target(self, pred: Predicate, top: Token, source: Actor, code: str, ctx: DocumentActors, on: date | None) -> Actor:
+    def deep_targets(self, pred: Predicate, top: Token, source: Actor, code: str, ctx: DocumentActors, on: date | None) -> list[Actor]:
         """No target in the predicate's own arguments: the first other actor named later in
-        its clause ("agreed to provide aid for Romania", "blocked roads in Algiers");
-        a protest with no named target is directed at the source's own government."""
+        its clause, with the actors coordinated with it ("agreed to provide aid for Romania
+        and Poland", "blocked roads in Algiers"); a name that modifies a noun stands for
+        the whole phrase ("computers of South Korean army officers" -> KORMIL). A protest
+        with no named target is directed at the source's own government."""
         sent = top.sent
         lo, hi = top.left_edge.i, top.right_edge.i
         source_span = source.span
@@ -79,12 +81,29 @@ class ActorPairer:
                 continue
             if source_span is not None and source_span.start <= ent.start_char < source_span.end:
                 continue
-            for actor in self.resolver.resolve(ent.root, ctx, on):
-                if actor.known and actor.code != source.code:
-                    return replace(actor, how=actor.how + "+clause-target")
+            found = [a for a in self._entity_actors(ent.root, ctx, on) if a.known and a.code != source.code]
+            if found:
+                return [replace(a, how=a.how + "+clause-target") for a in found]
         if code[:2] == "14" and source.country and source.code[:3] not in ("IGO", "NGO"):
-            return Actor(source.country + "GOV", "", None, source.country, ("GOV",), None, "protest-default:own-government")
-        return UNKNOWN
+            return [Actor(source.country + "GOV", "", None, source.country, ("GOV",), None, "protest-default:own-government")]
+        return [UNKNOWN]
+
+    def _entity_actors(self, root: Token, ctx: DocumentActors, on: date | None) -> list[Actor]:
+        """The actors a name found down the clause stands for: the noun phrase it modifies
+        when that phrase resolves to the same country with a role, and its conjuncts."""
+        own = list(self.resolver.resolve(root, ctx, on))
+        head = root.head
+        if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i > root.i and own:
+            wider = [a for a in self.resolver.resolve(head, ctx, on) if a.roles]
+            if wider and {a.country for a in wider} <= {a.country for a in own} | {None}:
+                own = wider
+        seen = {a.code for a in own}
+        for conj in root.conjuncts if root.dep_ not in ("amod", "compound", "nmod") else ():
+            for actor in self.resolver.resolve(conj, ctx, on):
+                if actor.known and actor.code not in seen:
+                    seen.add(actor.code)
+                    own.append(actor)
+        return own
 
     @staticmethod
     def _under_locative(tok: Token, top: Token) -> bool:
