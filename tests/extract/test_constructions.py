@@ -109,3 +109,29 @@ def test_target_found_down_the_clause_keeps_its_conjuncts_and_its_noun():
 
 def test_untagged_surname_of_an_office_holder_resolves_by_date():
     assert ("DEUGOV", "REQUEST", "RUS") in full_codes("Merkel said Russia should withdraw its troops from the border.", "2015-02-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "it" can be a body named by its role, not only a state
+        ("Iraq's interim government announced that it is prepared to impose a curfew.", "2004-08-01", "IRQGOV"),
+        # a state named on a use of military force acts through its armed forces
+        ("Recent US attacks have killed eight militants in the tribal areas.", "2009-06-01", "USAMIL"),
+    ],
+)
+def test_source_sector(text: str, date: str, expected: str):
+    assert expected in {s for s, _, _ in full_codes(text, date)}, full_codes(text, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("A prominent anti-Syria journalist was shot dead in eastern Beirut.", "SYR"),  # anti-X is not X
+        ("Al-Qaeda-linked rebels kidnapped two aid workers in Syria.", "IMG"),  # X-linked is not X
+        ("A teenager was wounded in Israeli gunfire in the Gaza Strip on Sunday.", "ISRCVL"),  # a named place wins
+    ],
+)
+def test_modifiers_that_do_not_name_the_actor(text: str, unwanted: str):
+    got = full_codes(text, "2014-06-01")
+    assert got and not any(c.startswith(unwanted) for s, _, t in got for c in (s, t) if c != "ISRMIL"), got

@@ -42,16 +42,38 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then"})
-_BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored")
+_BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
 #: role words that hold an office: a person under them is GOV even when the KB says ELI
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
 
 PlaceCountry = Callable[[str], str | None]
 
 
-def load_part_nouns() -> frozenset[str]:
-    text = resources.files("eventwire").joinpath("data/actors/part_nouns.txt").read_text(encoding="utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("eventwire").joinpath(f"data/actors/{name}").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def load_part_nouns() -> frozenset[str]:
+    return _word_list("part_nouns.txt")
+
+
+def load_institution_nouns() -> frozenset[str]:
+    return _word_list("institution_nouns.txt")
+
+
+def _backed_name(ent: SpacySpan) -> bool:
+    """A name followed by "-backed", "-linked", "-led" ... (split by the tokenizer)."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
+        return "-" + doc[ent.end + 1].lower_ in _BACKED
+    return any(t.text == "-" for t in ent) and "-" + ent[-1].lower_ in _BACKED
+
+
+def _opposed_modifier(tok: Token) -> bool:
+    """ "anti-Syria", "pro-Moscow" split by the tokenizer: the name is not the actor's side."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro")
 
 
 class ActorResolver:
@@ -61,6 +83,7 @@ class ActorResolver:
         self.kb = kb
         self.place_country = place_country
         self.part_nouns = load_part_nouns()
+        self.institution_nouns = load_institution_nouns()
         self._roles_cache: dict[str, object] = {}
         self._lookup_cache: dict[tuple[str, date | None], KBEntry | None] = {}
 
@@ -245,8 +268,14 @@ class ActorResolver:
                         org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
                 i = max(i, tok.i) + 1
                 continue
+            if _opposed_modifier(tok):
+                i += 1
+                continue
             ent = entity_of(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
+                if _backed_name(ent):
+                    i = max(i + 1, ent.end)
+                    continue  # "Al-Qaeda-linked rebels" are not al-Qaeda
                 entry = self._lookup(strip_possessive(ent.text), on)
                 if entry is not None:
                     if entry.kind in ("state", "metonym") and entry.country and country is None:
@@ -440,6 +469,8 @@ class ActorResolver:
             if country is None and not roles:
                 return None
             kind = "person" if name else ("role" if roles else "state")
+            if kind == "role" and head.tag_ == "NN" and head.lemma_.lower() in self.institution_nouns:
+                kind = "org"  # "the interim government ... it"
             how = f"pattern:{how or 'role'}" + (f"+role:{'/'.join(roles)}" if roles else "")
             if country is None and roles and any(c.lower_ == "the" for c in head.lefts):
                 # a definite description ("the minister", "the army") refers back

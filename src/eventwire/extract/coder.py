@@ -14,7 +14,7 @@ For each sentence the coder
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -27,9 +27,11 @@ from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
 from eventwire.extract.modality import ModalityInfo, analyze
 from eventwire.extract.pairing import ActorPairer
+from eventwire.extract.predicates import best_match
 from eventwire.records import Actor, Modality, Span
 
 _VIOLENCE = frozenset({"18", "19", "20"})
+_MILITARY_FORCE = frozenset({"19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,10 @@ class Candidate:
 class SentenceCoder:
     def __init__(self, lexicon: Lexicon, frames: Frames, resolver: ActorResolver) -> None:
         self.frames = frames
+        self.lexicon = lexicon
         self.resolver = resolver
         self.finder = PredicateFinder(lexicon, frames)
-        self.pairer = ActorPairer(frames, resolver)
+        self.pairer = ActorPairer(frames, resolver, lexicon)
 
     def code(self, sent: SpacySpan, index: int, ctx: DocumentActors, on: date | None) -> list[Candidate]:
         self.resolver.scan(sent, ctx, on)
@@ -87,7 +90,7 @@ class SentenceCoder:
             where = lambda top=top: self.pairer.locative_country(top, on)  # noqa: E731 - computed only when needed
             pairs = [self.pairer.domestic(s, t, ctx, where) for s, t in self.pairer.pairs(pred, ctx, on)]
             if code[:2] in _VIOLENCE:
-                pairs = [(self.pairer.unidentified(s, where), t) for s, t in pairs]
+                pairs = [(self._armed(self.pairer.unidentified(s, where), pred), t) for s, t in pairs]
             pairs = [(s, d) for s, t in pairs for d in ((t,) if t.known else self.pairer.deep_targets(pred, top, s, code, ctx, on))]
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
@@ -115,6 +118,20 @@ class SentenceCoder:
                 )
                 (statements if code.startswith("01") else out).append(cand)
         return out if out else statements
+
+    def _armed(self, source: Actor, pred: Predicate) -> Actor:
+        """A state named on a use of military force ("US drone attacks killed ...",
+        "Israeli shelling of Rafah") acts through its armed forces: country + MIL."""
+        if not source.country or source.roles or source.code != source.country:
+            return source
+        nouns = [h for h in pred.source_heads if h.pos_ == "NOUN"]
+        if pred.nominal:
+            nouns.append(pred.trigger)
+        for noun in nouns:
+            match = best_match(noun, self.lexicon, as_noun=True)
+            if match is not None and match.code[:2] in _MILITARY_FORCE:
+                return replace(source, code=source.country + "MIL", roles=("MIL",), how=source.how + "+military-force")
+        return source
 
     def _apply_modality(self, pred: Predicate, info: ModalityInfo) -> str | None:
         code = pred.code

@@ -15,7 +15,8 @@ from eventwire.actors.resolve import ActorResolver
 from eventwire.actors.spans import entity_of, sentence_entities
 from eventwire.extract.finder import Predicate
 from eventwire.extract.frames import Frames
-from eventwire.extract.predicates import noun_sources, prep_objects
+from eventwire.extract.lexicon import Lexicon
+from eventwire.extract.predicates import best_match, noun_sources, prep_objects
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor
 
 UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
@@ -24,8 +25,9 @@ _LOCATIVE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside", 
 
 
 class ActorPairer:
-    def __init__(self, frames: Frames, resolver: ActorResolver) -> None:
+    def __init__(self, frames: Frames, resolver: ActorResolver, lexicon: Lexicon) -> None:
         self.frames = frames
+        self.lexicon = lexicon
         self.resolver = resolver
         self.content_nouns = frames.content_nouns
 
@@ -105,34 +107,39 @@ class ActorPairer:
                     own.append(actor)
         return own
 
-    @staticmethod
-    def _under_locative(tok: Token, top: Token) -> bool:
+    def _under_locative(self, tok: Token, top: Token) -> bool:
         """Is ``tok`` inside a locative phrase of the clause ("in eastern Beirut", "outside
-        of the Iraqi city of Basra", "near the town of Samarra")?"""
+        of the Iraqi city of Basra", "near the town of Samarra")? "killed in Israeli
+        shelling" names a cause, not a place."""
         node = tok
         for _ in range(6):
             if node is top or node.head is node:
                 return False
-            if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE_PREPS:
-                return True
+            if node.dep_ in ("pobj", "prep") and node.head.lower_ in _LOCATIVE_PREPS:
+                # "in X", and "outside of X"
+                return not (node.pos_ == "NOUN" and best_match(node, self.lexicon, as_noun=True) is not None)
             if node.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "nmod"):
                 return False
             node = node.head
         return False
 
     def locative_country(self, top: Token, on: date | None) -> str | None:
-        """The country of a place the clause says the action happened in ("in Somalia")."""
-        for tok in top.subtree:
-            if tok.ent_type_ in ("GPE", "LOC", "NORP") and tok.dep_ in ("pobj", "compound", "amod") and self._under_locative(tok, top):
-                ent = entity_of(tok)
-                name = ent.text if ent is not None else tok.text
-                entry = self.resolver.lookup(name, on)
-                if entry is not None and entry.country and entry.kind in ("state", "metonym"):
-                    return entry.country
-                if self.resolver.place_country is not None:
-                    found = self.resolver.place_country(name)
-                    if found:
-                        return found
+        """The country of a place the clause says the action happened in ("in Somalia");
+        a named place before an adjective ("in Israeli tank fire in the Gaza Strip")."""
+        found = [
+            tok for tok in top.subtree
+            if tok.ent_type_ in ("GPE", "LOC", "NORP") and tok.dep_ in ("pobj", "compound", "amod") and self._under_locative(tok, top)
+        ]
+        for tok in sorted(found, key=lambda t: t.ent_type_ == "NORP"):
+            ent = entity_of(tok)
+            name = ent.text if ent is not None else tok.text
+            entry = self.resolver.lookup(name, on)
+            if entry is not None and entry.country and entry.kind in ("state", "metonym"):
+                return entry.country
+            if self.resolver.place_country is not None:
+                country = self.resolver.place_country(name)
+                if country:
+                    return country
         return None
 
     @staticmethod
@@ -153,8 +160,8 @@ class ActorPairer:
         else to the country the document is about."""
 
         def fill(actor: Actor, other: Actor) -> Actor:
-            if actor.country or not actor.roles or actor.code[:3] in ("IGO", "NGO"):
-                return actor
+            if actor.country or not actor.roles or not actor.code.startswith(UNKNOWN_ACTOR_CODE):
+                return actor  # a state's, or an organisation's ("al-Qaeda leaders")
             here = where()
             if here:
                 country = here
