@@ -32,6 +32,7 @@ from eventwire.records import Actor, Modality, Span
 
 _VIOLENCE = frozenset({"18", "19", "20"})
 _MILITARY_FORCE = frozenset({"19", "20"})
+_HOSTILE = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,12 @@ class SentenceCoder:
                 continue  # "the storm hit the coast": nature is not an actor
             top = pred.chain[0] if pred.chain else pred.trigger
             info = analyze(pred.trigger, self.frames, chain=pred.chain)
+            if info.hypothetical and info.conditional and not (info.question or info.in_condition or info.negated):
+                # "the EU may suspend talks if the violence goes on": a conditional threat
+                threat = self.frames.apply("intent", pred.code) if pred.code[:2] in _HOSTILE else None
+                if threat is not None and threat[:2] == "13":
+                    pred = replace(pred, code=threat)
+                    info = replace(info, hypothetical=False, future=True)
             if info.blocks_event and not pred.nominal:
                 continue
             if pred.nominal and (info.question or info.in_condition):

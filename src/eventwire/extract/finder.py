@@ -75,6 +75,13 @@ class PredicateFinder:
                     out.append(pred)
                     continue
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if inner is None and control is not None:
+                # "swore on Monday to fight": the parser hangs the complement as a clause
+                inner = next(
+                    (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+                    None,
+                )
             if inner is None and control is not None and control.frame in ("appeal", "demand", "threaten", "intent"):
                 # "demanded that Hamas renounce ...": the clause's subject is the addressee
                 inner = next((c for c in tok.children if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)), None)
@@ -152,7 +159,13 @@ class PredicateFinder:
             return match
         noun = best_match(obj, self.lexicon, as_noun=True)
         if noun is None:
-            return match
+            # "launched a mediation effort", "began a bombing campaign": the event noun
+            # modifies a generic object
+            modifier = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            noun = best_match(modifier, self.lexicon, as_noun=True) if modifier is not None else None
+            if noun is None:
+                return match
+            consumed.add(modifier.i)
         consumed.add(obj.i)
         pattern = noun.pattern
         lemma = verb.lemma_.lower()
@@ -164,7 +177,7 @@ class PredicateFinder:
             pattern = replace(pattern, code=cancelled)
         targets = noun.targets or noun.reciprocal or noun.sources  # "accepted Norway's offer"
         if not targets:
-            for prep in ("to", "for", "with", "against", "on"):
+            for prep in ("to", "for", "with", "against", "on", "between"):
                 objs = prep_objects(verb, prep)
                 if objs:
                     targets = expand(objs[0])
