@@ -140,8 +140,8 @@ def test_modifiers_that_do_not_name_the_actor(text: str, unwanted: str):
 @pytest.mark.parametrize(
     ("text", "source", "plover", "target"),
     [
-        # a hostile act under "may/could ... if" is a conditional threat
-        ("China could impose tariffs on Australian barley if Canberra does not change course.", "CHN", "THREATEN", "AUS"),
+        # a hostile act under "may/could ... if" in what someone says is a conditional threat
+        ("China could impose tariffs on Australian barley if Canberra does not change course, a Chinese trade official said.", "CHN", "THREATEN", "AUS"),
         # "swore to fight" is a threat of force
         ("Tuareg rebels swore on Monday to fight the Malian army until the north is free.", "MLI", "THREATEN", "MLI"),
         # an event noun that modifies a generic object ("a mediation effort")

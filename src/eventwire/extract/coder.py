@@ -72,8 +72,10 @@ class SentenceCoder:
                 continue  # "the storm hit the coast": nature is not an actor
             top = pred.chain[0] if pred.chain else pred.trigger
             info = analyze(pred.trigger, self.frames, chain=pred.chain)
-            if info.hypothetical and info.conditional and not (info.question or info.in_condition or info.negated):
-                # "the EU may suspend talks if the violence goes on": a conditional threat
+            if info.hypothetical and info.conditional and info.reported and not (info.question or info.in_condition or info.negated):
+                # "the EU may suspend talks if the violence goes on, the minister said": a
+                # conditional threat; unattributed ("If talks fail, A could attack B") it is
+                # the writer's speculation
                 threat = self.frames.apply("intent", pred.code) if pred.code[:2] in _HOSTILE else None
                 if threat is not None and threat[:2] == "13":
                     pred = replace(pred, code=threat)
