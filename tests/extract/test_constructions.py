@@ -155,3 +155,26 @@ def test_more_constructions(text: str, source: str, plover: str, target: str):
 
 def test_a_hypothetical_without_a_condition_stays_no_event():
     assert coded("China could impose tariffs on Australian barley, analysts said.") == []
+
+
+def test_what_is_received_was_given_by_the_other_side():
+    got = full_codes("Kurdish fighters received weapons and ammunition from Germany last month.", "2014-10-01")
+    assert any(s == "DEU" and p == "AID" for s, p, _ in got), got
+    assert not any(p == "CONSULT" for _, p, _ in got), got
+
+
+def test_a_name_split_by_the_parser_keeps_its_conjuncts():
+    # the small model sometimes heads "Barack Obama and ..." on the first name, with the
+    # conjunct hanging on the surname: the conjunct still belongs to the subject
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.extract.predicates import expand
+
+    words = ["Jacques", "Chirac", "and", "Gerhard", "Schroeder", "met"]
+    doc = Doc(
+        Vocab(), words=words, heads=[5, 0, 1, 4, 1, 5], deps=["nsubj", "pobj", "cc", "compound", "conj", "ROOT"],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert [t.text for t in expand(doc[0])] == ["Jacques", "Schroeder"]
+    assert [t.text for t in expand(doc[5])] == ["met"]

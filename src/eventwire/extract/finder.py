@@ -99,6 +99,11 @@ class PredicateFinder:
                         # a reported obligation: everything in the clause is its content
                         consumed.update(t.i for t in inner.subtree)
                 continue
+            received = self._received(tok)
+            if received is not None:
+                consumed.update(t.i for t in received.source_heads)
+                out.append(received)
+                continue
             match = self._verb_match(tok, consumed)
             if match is None:
                 continue
@@ -107,6 +112,19 @@ class PredicateFinder:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _received(self, verb: Token) -> Predicate | None:
+        """ "received weapons from Russia": the giver is the source, the receiver the target."""
+        if verb.lemma_.lower() not in self.frames.recipient_verbs or is_passive(verb):
+            return None
+        obj = direct_object(verb)
+        if obj is None:
+            return None
+        code = self.frames.received_objects.get(obj.lemma_.lower())
+        givers = prep_objects(verb, "from") or prep_objects(obj, "from")
+        if code is None or not givers:
+            return None
+        return Predicate(None, code, verb, (), subjects(verb), (), expand(givers[0]), False)
 
     def _through_event_nouns(self, targets: tuple[Token, ...]) -> tuple[Token, ...]:
         """ "boycott all contact with the United States": when the object is an event noun

@@ -51,6 +51,8 @@ class Frames:
     target_required_roots: frozenset[str]
     fallback_target_preps: tuple[str, ...]
     obligation_markers: dict[str, FrameName]
+    recipient_verbs: frozenset[str]
+    received_objects: dict[str, str]
 
     def apply(self, frame: str, inner: str | None) -> str | None:
         """The code of ``inner`` (a CAMEO code, or None when unknown) seen through ``frame``."""
@@ -92,6 +94,9 @@ def load_frames() -> Frames:
                 raise ResourceError(f"frames.yaml: frame {name}: {key} -> unknown CAMEO code {value!r}")
             clean[key] = None if value is None else str(value)
         tables[name] = clean
+    for noun, code in data["received_objects"].items():
+        if str(code) not in ontology:
+            raise ResourceError(f"frames.yaml: received object {noun!r} -> unknown CAMEO code {code!r}")
     verbs: dict[str, ControlVerb] = {}
     for lemma, spec in data["control_verbs"].items():
         frame = spec["frame"]
@@ -122,6 +127,8 @@ def load_frames() -> Frames:
         target_required_roots=frozenset(str(c) for c in data["target_required_roots"]),
         fallback_target_preps=tuple(data["fallback_target_preps"]),
         obligation_markers=_obligations(data["obligation_markers"], tables),
+        recipient_verbs=frozenset(data["recipient_verbs"]),
+        received_objects={str(k): str(v) for k, v in data["received_objects"].items()},
     )
 
 

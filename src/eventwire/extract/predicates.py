@@ -49,6 +49,12 @@ def expand(token: Token) -> tuple[Token, ...]:
     """A phrase head and its conjuncts ("France, the United States and Russia"); a list
     the parser read as apposition ("the US, Russia, and Switzerland") counts too."""
     out = [token, *token.conjuncts]
+    if token.ent_iob_ in ("B", "I") and not token.conjuncts:
+        # "Barack Obama and Vladimir Putin" parsed with the head on "Barack": the conjuncts
+        # hang on another word of the same name
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            out.extend(c for t in ent if t is not token for c in t.conjuncts if not (ent.start <= c.i < ent.end))
     if token.ent_type_ in _LIST_LABELS:
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ in _LIST_LABELS:
