@@ -178,3 +178,15 @@ def test_a_name_split_by_the_parser_keeps_its_conjuncts():
     )
     assert [t.text for t in expand(doc[0])] == ["Jacques", "Schroeder"]
     assert [t.text for t in expand(doc[5])] == ["met"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist gunmen abducted up to 30 Nigerian schoolgirls from a village in Borno state.",
+        "Security forces detained up to 120 Egyptian protesters in Cairo on Friday.",
+    ],
+)
+def test_up_to_a_number_is_a_quantity_not_a_particle(text: str):
+    got = full_codes(text, "2014-05-01")
+    assert any(t.startswith(("NGA", "EGY")) for _, _, t in got), got

@@ -62,9 +62,23 @@ def expand(token: Token) -> tuple[Token, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _up_to_number(particle: Token) -> bool:
+    """ "kidnapped up to 16 advisers": "up" read as a particle is a quantity."""
+    doc = particle.doc
+    i = particle.i
+    return (
+        particle.lower_ == "up" and i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].like_num
+    )
+
+
 def direct_object(verb: Token, partitives: frozenset[str] = frozenset()) -> Token | None:
     """The verb's object; through a partitive ("a new round of talks" -> talks)."""
     for child in verb.children:
+        if child.dep_ == "prt" and _up_to_number(child):
+            # the object hangs on "to" when the parser reads "up to" as particle + preposition
+            quantity = next((o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
+            if quantity is not None:
+                return quantity
         if child.dep_ in _OBJECT_DEPS:
             if child.lemma_.lower() in partitives:
                 inner = prep_objects(child, "of")
@@ -127,7 +141,7 @@ def _site(trigger: Token, verbal: bool, partitives: frozenset[str]) -> _Site:
     particles: list[str] = []
     loose: list[str] = []
     for c in trigger.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" and not _up_to_number(c):
             particles.append(c.lower_)
         elif c.dep_ in ("advmod", "prep") and c.i == trigger.i + 1:
             loose.append(c.lower_)
