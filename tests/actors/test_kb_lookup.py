@@ -188,7 +188,7 @@ def test_groups(kb: ActorKB, phrase: str, on: date | None, code: str) -> None:
         ("separatists", "separatist", "SEP"),
         ("gunmen", "gunman", "UAF"),
         ("riot police", "riot police", "COP"),
-        ("security forces", "security forces", "COP"),
+        ("security forces", "security forces", "MIL"),
         ("supreme court", "supreme court", "JUD"),
         ("lawmakers", "lawmaker", "LEG"),
         ("ex", "ex", "ELI"),

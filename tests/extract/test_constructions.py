@@ -190,3 +190,16 @@ def test_a_name_split_by_the_parser_keeps_its_conjuncts():
 def test_up_to_a_number_is_a_quantity_not_a_particle(text: str):
     got = full_codes(text, "2014-05-01")
     assert any(t.startswith(("NGA", "EGY")) for _, _, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected", "role"),
+    [
+        ("Jobless young Tunisians set up roadblocks in Kasserine on Monday.", "2016-01-20", "TUN", "CVL"),  # a people, qualified
+        ("The Palestinians rejected the American plan on Tuesday.", "2020-01-29", "PSE", ""),  # the nation itself
+        ("Ousted President Mohamed Morsi appealed to the army to restore him.", "2013-07-10", "EGY", "ELI"),
+    ],
+)
+def test_people_and_former_leaders(text: str, date: str, expected: str, role: str):
+    got = full_codes(text, date)
+    assert expected + role in {s for s, _, _ in got}, got

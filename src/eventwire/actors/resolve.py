@@ -41,7 +41,7 @@ _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUN
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
-_FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then"})
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
 _BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
 #: role words that hold an office: a person under them is GOV even when the KB says ELI
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
@@ -310,6 +310,20 @@ class ActorResolver:
                         return inner
         return country, org, how
 
+    def _people(self, head: Token, entry: KBEntry | None) -> bool:
+        """ "Young Algerians", "Iraqi Kurds", "thousands of Palestinians": a people named
+        with a qualifier or a number are its civilians; "the Palestinians" alone may be
+        their leadership and stays the bare country."""
+        if head.tag_ not in ("NNPS", "NNS") or (entry is not None and entry.kind != "state"):
+            return False
+        if head.ent_type_ != "NORP" and self.kb.country_of_adjective(head.text) is None:
+            return False
+        qualified = any(c.dep_ in ("amod", "nummod", "compound") for c in head.children)
+        counted = head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.head.head.pos_ == "NUM" or head.head.head.lemma_.lower() in ("thousand", "hundred", "dozen", "million", "group", "crowd")
+        )
+        return qualified or counted
+
     def _owner(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         if head.pos_ != "NOUN":
             return None
@@ -412,6 +426,8 @@ class ActorResolver:
         roles, former = self._roles(head, start, head.i + 1)
         if not roles:
             roles = appos_roles
+        if not roles and self._people(head, entry):
+            roles = ("CVL",)
         body = self._body(head, ctx, on) if entry is None else None
         if body is None and entry is None and country is None and not roles and org is None:
             # "positions of the Palestinian security forces": the phrase names its owner
