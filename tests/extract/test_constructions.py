@@ -203,3 +203,15 @@ def test_up_to_a_number_is_a_quantity_not_a_particle(text: str):
 def test_people_and_former_leaders(text: str, date: str, expected: str, role: str):
     got = full_codes(text, date)
     assert expected + role in {s for s, _, _ in got}, got
+
+
+def test_a_visit_goes_one_way_and_hosting_implies_the_visit():
+    visit = full_codes("Indian Prime Minister Narendra Modi visited Japan on Saturday for an annual summit.", "2018-10-27")
+    assert ("INDGOV", "CONSULT", "JPN") in visit and not any(s == "JPN" for s, _, _ in visit), visit
+    hosted = full_codes("Japan hosted Indian Prime Minister Narendra Modi for an annual summit.", "2018-10-27")
+    assert {("JPN", "CONSULT", "INDGOV"), ("INDGOV", "CONSULT", "JPN")} <= hosted, hosted
+
+
+def test_a_place_after_at_is_not_the_other_party():
+    got = full_codes("Thai and Cambodian army commanders held talks at a border checkpoint on Monday.", "2011-05-02")
+    assert {("THAMIL", "CONSULT", "KHMMIL"), ("KHMMIL", "CONSULT", "THAMIL")} <= got, got

@@ -26,6 +26,7 @@ from eventwire.extract.predicates import (
 )
 
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+_PLACE_PREPS = frozenset({"at", "on", "over", "from"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
 
@@ -142,7 +143,12 @@ class PredicateFinder:
         for head in (verb, light) if light is not None else (verb,):
             for prep in self.frames.fallback_target_preps:
                 for obj in prep_objects(head, prep):
-                    if obj.pos_ in ("PROPN", "NOUN", "PRON") and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or obj.pos_ == "NOUN"):
+                    if prep in _PLACE_PREPS:
+                        # "held talks at a border point", "met on the sidelines": a place or
+                        # an occasion unless it names a party
+                        if obj.ent_type_ in ("NORP", "ORG", "PERSON"):
+                            return expand(obj)
+                    elif obj.pos_ in ("PROPN", "NOUN", "PRON") and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or obj.pos_ == "NOUN"):
                         return expand(obj)
         return ()
 
