@@ -215,3 +215,20 @@ def test_a_visit_goes_one_way_and_hosting_implies_the_visit():
 def test_a_place_after_at_is_not_the_other_party():
     got = full_codes("Thai and Cambodian army commanders held talks at a border checkpoint on Monday.", "2011-05-02")
     assert {("THAMIL", "CONSULT", "KHMMIL"), ("KHMMIL", "CONSULT", "THAMIL")} <= got, got
+
+
+def test_a_participle_after_the_main_act_is_a_second_act():
+    got = full_codes("Saudi Arabia expelled the Canadian ambassador, accusing Ottawa of meddling in its affairs.", "2018-08-06")
+    assert ("SAU", "ACCUSE", "CAN") in got, got
+
+
+def test_a_protest_purpose_and_a_cited_reason_are_not_acts():
+    got = full_codes("Thousands of Kenyans marched in Nairobi on Sunday, demanding lower food prices.", "2023-03-20")
+    assert {p for _, p, _ in got} == {"PROTEST"}, got
+    got = full_codes("Hungary refused to join the sanctions package, citing strong domestic opposition.", "2022-05-10")
+    assert {p for _, p, _ in got} == {"REJECT"}, got
+
+
+def test_a_village_in_a_region_the_model_mistags():
+    got = full_codes("A village in the Zaporizhzhia region was shelled by Russian forces overnight, officials said.", "2023-05-01")
+    assert ("RUSMIL", "ASSAULT", "UKRCVL") in got, got

@@ -40,6 +40,7 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_PLACE_NOUNS = frozenset({"region", "province", "district", "state", "county", "governorate", "oblast", "city", "town", "area", "prefecture"})
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
 _BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
@@ -303,6 +304,12 @@ class ActorResolver:
                     place = self.place_country(strip_possessive(ent.text))
                     if place:
                         return place, None, f"of-place:{ent.text}"
+                if entry is None and obj.pos_ == "NOUN" and obj.lemma_.lower() in _PLACE_NOUNS and self.place_country:
+                    # "a village in the Kherson region", whatever the model tagged "Kherson"
+                    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
+                    place = self.place_country(" ".join(t.text for t in words)) if len(words) > 1 else None
+                    if place:
+                        return place, None, f"of-place:{' '.join(t.text for t in words)}"
                 if entry is None and obj.pos_ == "NOUN":
                     # "the mayor of the West Bank city of Nablus": one more "of"
                     inner = self._modifiers(obj, obj.left_edge.i, ctx, on, skip)

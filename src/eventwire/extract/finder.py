@@ -26,6 +26,7 @@ from eventwire.extract.predicates import (
 )
 
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+_PARTICIPLE_ACTS = frozenset({"11", "13", "16", "17", "18", "19", "20"})
 _PLACE_PREPS = frozenset({"at", "on", "over", "from"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
 
@@ -181,6 +182,9 @@ class PredicateFinder:
         obj = direct_object(verb, self.frames.partitive_nouns)
         if obj is None or obj.i in consumed:
             return match
+        lemma = verb.lemma_.lower()
+        if match is None and lemma in self.frames.experiencer_verbs:
+            return None  # "citing domestic opposition", "faced pressure": no act of the subject
         noun = best_match(obj, self.lexicon, as_noun=True)
         if noun is None:
             # "launched a mediation effort", "began a bombing campaign": the event noun
@@ -192,7 +196,6 @@ class PredicateFinder:
             consumed.add(modifier.i)
         consumed.add(obj.i)
         pattern = noun.pattern
-        lemma = verb.lemma_.lower()
         if lemma in self.frames.cancel_verbs or (lemma == "call" and any(c.lower_ == "off" for c in verb.children)):
             # "called off its visit", "suspended aid": the act is cancelled
             cancelled = self.frames.apply("cancel", noun.code)
@@ -372,6 +375,14 @@ class PredicateFinder:
         if pred.nominal:
             return bool(pred.reciprocal) and pred.code[:2] in MATERIAL_CONFLICT
         top = pred.chain[0] if pred.chain else pred.trigger
+        if (
+            pred.code[:2] in _PARTICIPLE_ACTS and top.dep_ == "advcl" and top.tag_ == "VBG" and top.i > top.head.i
+            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in top.children)
+        ):
+            # "... cut ties with Qatar, accusing it of supporting terrorism": a second act
+            # of the same subject told in a participle ("demonstrated, calling for reform"
+            # states the protest's purpose, not a second act)
+            return True
         return top.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in top.children
         ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)

@@ -52,6 +52,7 @@ class Frames:
     fallback_target_preps: tuple[str, ...]
     obligation_markers: dict[str, FrameName]
     recipient_verbs: frozenset[str]
+    experiencer_verbs: frozenset[str]
     received_objects: dict[str, str]
 
     def apply(self, frame: str, inner: str | None) -> str | None:
@@ -128,6 +129,7 @@ def load_frames() -> Frames:
         fallback_target_preps=tuple(data["fallback_target_preps"]),
         obligation_markers=_obligations(data["obligation_markers"], tables),
         recipient_verbs=frozenset(data["recipient_verbs"]),
+        experiencer_verbs=frozenset(data["experiencer_verbs"]),
         received_objects={str(k): str(v) for k, v in data["received_objects"].items()},
     )
 
