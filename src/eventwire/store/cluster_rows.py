@@ -97,6 +97,7 @@ def cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
         INSERT INTO event_clusters ({", ".join(columns("event_clusters"))})
         WITH k AS (
             SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days
+            WHERE cluster_id IN (SELECT cluster_id FROM cluster_changed)
             UNION ALL
             SELECT cluster_id, c_place, anchor, island_start FROM cluster_keep
         ),

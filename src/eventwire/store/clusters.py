@@ -167,19 +167,20 @@ def _days(window: int, low: int | None) -> str:
             ) e
         ),
         placed_days AS (
-            SELECT DISTINCT cluster_key, group_key, place_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
+            SELECT cluster_key, group_key, place_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
             WHERE place_key IS NOT NULL AND day IS NOT NULL
             UNION ALL
             SELECT cluster_key, group_key, place_key, day, island_start FROM cluster_edge WHERE place_key IS NOT NULL
         ),
         placed AS MATERIALIZED ({_anchors('placed_days', window, 'cluster_key, place_key,')}),
         candidates AS (
-            SELECT cluster_key, place_key, day, anchor, island_start FROM placed
+            SELECT cluster_key, group_key, place_key, day, anchor, island_start FROM placed
             UNION ALL
-            SELECT cluster_key, place_key, day, anchor, island_start FROM cluster_edge WHERE place_key IS NOT NULL
+            SELECT cluster_key, group_key, place_key, day, anchor, island_start FROM cluster_edge
+            WHERE place_key IS NOT NULL
         ),
         unplaced_days AS (
-            SELECT DISTINCT cluster_key, group_key, day FROM days WHERE place_key IS NULL AND day IS NOT NULL
+            SELECT cluster_key, group_key, day FROM days WHERE place_key IS NULL AND day IS NOT NULL
         ),
         attached AS MATERIALIZED (
             SELECT u.group_key, u.day, MIN(p.place_key) AS c_place, MIN(p.anchor) AS anchor,
@@ -187,7 +188,8 @@ def _days(window: int, low: int | None) -> str:
             FROM unplaced_days u
             JOIN candidates p ON p.cluster_key = u.cluster_key AND p.day BETWEEN u.day - {window} AND u.day + {window}
             GROUP BY u.group_key, u.day
-            HAVING COUNT(DISTINCT p.place_key || ':' || CAST(p.anchor AS VARCHAR)) = 1
+            -- exactly one candidate (place, window); within a key, one place is one group_key
+            HAVING MIN(p.group_key) = MAX(p.group_key) AND MIN(p.anchor) = MAX(p.anchor)
         ),
         rest_days AS (
             SELECT u.group_key, u.day, CAST(NULL AS INTEGER) AS start0 FROM unplaced_days u
@@ -238,13 +240,15 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
     undated = events.column("cluster_day").null_count > 0
     if low is not None and window > 0:
         writer.execute(_edge(window, low))
+    # one concat_ws rather than a chain of || (each of which builds a string); a key part
+    # that is NULL still leaves the id NULL, which the write reports as an error
     cid = (
-        "source || '|' || target || '|' || cameo_root || '|' || COALESCE(c_place, '') || '|' || "
-        "COALESCE(CAST(anchor AS VARCHAR), 'undated')"
+        "CASE WHEN source IS NOT NULL AND target IS NOT NULL AND cameo_root IS NOT NULL THEN md5(concat_ws('|', "
+        "source, target, cameo_root, COALESCE(c_place, ''), COALESCE(CAST(anchor AS VARCHAR), 'undated'))) END"
     )
     day_cols = "group_key, dkey, c_place, anchor, island_start"
     writer.execute(
-        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, md5({cid}) FROM ({_days(window, low)}) x"
+        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, {cid} FROM ({_days(window, low)}) x"
     )
     found = writer.table(f"""
         SELECT d.cluster_id, d.c_place, d.anchor, d.island_start FROM new_keys n
