@@ -44,3 +44,14 @@ def test_malformed_gold_is_an_eval_error(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "text": "t", "location": {"name": "Kabul"}}\n', encoding="utf-8")
     with pytest.raises(EvalError, match="location needs"):
         read_gold(bad)
+
+
+def test_a_compass_part_of_a_country_is_placed_in_that_country():
+    from eventwire.pipeline import resources
+    from eventwire.settings import Settings
+
+    geocoder = resources(Settings()).geocoder
+    for name, country in (("western Cambodia", "KHM"), ("eastern Ukraine", "UKR"), ("northern Mali", "MLI")):
+        place = geocoder.lookup(name)
+        assert place is not None and place.country == country, (name, place)
+    assert geocoder.lookup("northern Atlantis") is None

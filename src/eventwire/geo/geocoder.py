@@ -39,6 +39,12 @@ _INSIDE_KM = 300.0  # a city this close to a region's centre (same country) is t
 _ACTOR_PREPS = frozenset({"with", "against", "by", "for", "of", "between", "among", "on"})
 
 
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western".split()
+)
+
+
 class Geocoder:
     """Gazetteer lookups and event location. Build once with :meth:`load`; thread-safe to read."""
 
@@ -78,6 +84,10 @@ class Geocoder:
             (key,) if key in self.gazetteer.index else tuple(sorted(self.gazetteer.fuzzy_keys(name)))
         )
         if not keys:
+            words = name.split()
+            if len(words) > 1 and words[0].lower() in _COMPASS:
+                # "eastern Ukraine", "Western Cambodia": the part is placed at the whole
+                return self.lookup(" ".join(words[1:]), context)
             return None
         entry = self._read(keys, None, context)
         if entry is None or entry.kind == "ignore":
