@@ -232,3 +232,10 @@ def test_a_protest_purpose_and_a_cited_reason_are_not_acts():
 def test_a_village_in_a_region_the_model_mistags():
     got = full_codes("A village in the Zaporizhzhia region was shelled by Russian forces overnight, officials said.", "2023-05-01")
     assert ("RUSMIL", "ASSAULT", "UKRCVL") in got, got
+
+
+def test_a_title_in_the_text_outranks_the_knowledge_base_date():
+    # the KB says Mubarak left office in 2011; a text that calls him President is dated wrong
+    # or quotes an old report: the text's title wins, "former" still gives ELI
+    assert "EGYGOV" in {s for s, _, _ in full_codes("President Hosni Mubarak accused Israel of stalling the talks.", "2015-01-01")}
+    assert "EGYELI" in {s for s, _, _ in full_codes("Former President Hosni Mubarak accused Israel of stalling the talks.", "2015-01-01")}

@@ -45,6 +45,7 @@ _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
 _BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
 #: role words that hold an office: a person under them is GOV even when the KB says ELI
+_OFFICE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
 
 PlaceCountry = Callable[[str], str | None]
@@ -485,7 +486,9 @@ class ActorResolver:
             else:
                 how = f"pattern:{how}+kb:{entry.name}"
             if kind == "person" and "ELI" in e_roles and not former:
-                roles = e_roles  # out of office at the article date
+                if not (roles and roles[0] in _OFFICE_ROLES):
+                    roles = e_roles  # out of office at the article date ...
+                # ... unless the text gives the office: "King Hassan", "President Mubarak"
             elif not roles or kind == "person":
                 roles = e_roles or roles
         else:
