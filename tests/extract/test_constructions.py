@@ -239,3 +239,19 @@ def test_a_title_in_the_text_outranks_the_knowledge_base_date():
     # or quotes an old report: the text's title wins, "former" still gives ELI
     assert "EGYGOV" in {s for s, _, _ in full_codes("President Hosni Mubarak accused Israel of stalling the talks.", "2015-01-01")}
     assert "EGYELI" in {s for s, _, _ in full_codes("Former President Hosni Mubarak accused Israel of stalling the talks.", "2015-01-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # judging an act is aimed at its author
+        ("The Arab League condemned the Israeli raid on the Nablus refugee camp as a massacre.", "2023-02-23", ("IGO", "ACCUSE", "ISR")),
+        # the Soviet Union is coded by its successor state
+        ("Sweden asked the Soviet Union for information about the nuclear accident.", "1986-04-28", ("SWE", "REQUEST", "RUS")),
+        # a company's name is no role word; companies are business
+        ("Venezuelan authorities seized General Motors' car plant in Valencia on Wednesday.", "2017-04-20", ("VENGOV", "COERCE", "VENBUS")),
+    ],
+)
+def test_targets_named_through_acts_history_and_companies(text: str, date: str, expected: tuple[str, str, str]):
+    got = full_codes(text, date)
+    assert any(s[:3] == expected[0][:3] and p == expected[1] and t == expected[2] for s, p, t in got), got

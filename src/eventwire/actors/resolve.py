@@ -41,6 +41,10 @@ _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUN
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _PLACE_NOUNS = frozenset({"region", "province", "district", "state", "county", "governorate", "oblast", "city", "town", "area", "prefecture"})
+_COMPANY_WORDS = frozenset(
+    "corp corp. corporation inc inc. ltd ltd. plc co co. company motors airlines airways bank group holdings "
+    "petroleum oil gas industries enterprises llc ag gmbh sa".split()
+)
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
 _BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
@@ -378,6 +382,16 @@ class ActorResolver:
         roles: list[str] = []
         former = False
         words = [t for t in doc[start:end] if not t.is_punct]
+        # a company's name is no role ("General Motors' plant" is no general's), and names it
+        company = False
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.start < end and ent.end > start:
+                words = [t for t in words if not (ent.start <= t.i < ent.end)]  # "the Soviet Union"
+            elif ent.label_ == "ORG" and start <= ent.start and ent.end <= end and not (ent.start <= head.i < ent.end):
+                words = [t for t in words if not (ent.start <= t.i < ent.end)]
+                company = company or any(t.lower_ in _COMPANY_WORDS for t in ent)
+            elif ent.label_ == "ORG" and ent.start <= head.i < ent.end:
+                company = any(t.lower_ in _COMPANY_WORDS for t in ent)
         for t in words:
             if t.lower_ in _FORMER or t.lower_.startswith("ex-"):
                 former = True
@@ -394,11 +408,13 @@ class ActorResolver:
             if roles:
                 break
         if not roles:
-            for t in [head, *words]:
+            for t in [head, *words] if head.ent_type_ not in ("GPE", "LOC") else words:
                 rw = self._role_of(t.lemma_.lower()) or self._role_of(t.lower_)
                 if rw is not None and rw.role not in roles:
                     roles.append(rw.role)
                     break
+        if not roles and company:
+            roles.append("BUS")
         return tuple(roles), former
 
     def phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:

@@ -26,6 +26,7 @@ from eventwire.extract.predicates import (
 )
 
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+_JUDGEMENTS = frozenset({"05", "11", "12"})
 _PARTICIPLE_ACTS = frozenset({"11", "13", "16", "17", "18", "19", "20"})
 _PLACE_PREPS = frozenset({"at", "on", "over", "from"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
@@ -109,7 +110,7 @@ class PredicateFinder:
             match = self._verb_match(tok, consumed)
             if match is None:
                 continue
-            targets = self._through_event_nouns(match.targets)
+            targets = self._through_event_nouns(match.targets, match.code)
             if not targets and not match.reciprocal:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
@@ -128,13 +129,18 @@ class PredicateFinder:
             return None
         return Predicate(None, code, verb, (), subjects(verb), (), expand(givers[0]), False)
 
-    def _through_event_nouns(self, targets: tuple[Token, ...]) -> tuple[Token, ...]:
+    def _through_event_nouns(self, targets: tuple[Token, ...], code: str) -> tuple[Token, ...]:
         """ "boycott all contact with the United States": when the object is an event noun
-        with a target of its own, that target is the verb's."""
+        with a target of its own, that target is the verb's; "condemned the Israeli raid on
+        Jenin", "rejected the Russian offer": a judgement of an act is aimed at its author."""
         if len(targets) != 1 or targets[0].pos_ != "NOUN":
             return targets
         inner = best_match(targets[0], self.lexicon, as_noun=True)
-        if inner is not None and inner.targets:
+        if inner is None:
+            return targets
+        if code[:2] in _JUDGEMENTS and inner.sources:
+            return inner.sources
+        if inner.targets:
             return inner.targets
         return targets
 
@@ -243,8 +249,8 @@ class PredicateFinder:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is None or any(c.dep_ == "neg" for c in clause.children):
                 continue
-            if subject.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
-                continue
+            if not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in subject.subtree):
+                continue  # "Myanmar's generals should ...": a party the clause names
             frame = next((self.frames.obligation_markers[a] for a in auxes if a in self.frames.obligation_markers), None)
             if frame is not None:
                 return ControlVerb(verb.lemma_.lower(), frame, False, None), clause
