@@ -255,3 +255,23 @@ def test_a_title_in_the_text_outranks_the_knowledge_base_date():
 def test_targets_named_through_acts_history_and_companies(text: str, date: str, expected: tuple[str, str, str]):
     got = full_codes(text, date)
     assert any(s[:3] == expected[0][:3] and p == expected[1] and t == expected[2] for s, p, t in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia, Egypt and Sudan have still not signed an agreement on the dam.",  # not yet: nothing happened
+        "The Indian prime minister is due to travel to Washington next week.",  # planned, not yet done
+        "The foreign minister is expected to visit Beijing later this month, officials said.",
+        "Typhoon Haiyan slammed into the central Philippines on Friday.",  # a named storm is no actor
+    ],
+)
+def test_nothing_happened(text: str):
+    assert coded(text) == []
+
+
+def test_a_gerund_after_by_says_what_was_done():
+    got = full_codes("Moscow retaliated within hours by ordering out 18 Latvian diplomats.", "2023-02-01")
+    assert ("RUS", "SANCTION", "LVAGOV") in got and not any(p == "ASSAULT" for _, p, _ in got), got
+    got = full_codes("Students in Dhaka responded by throwing stones at the police.", "2024-07-18")
+    assert ("BGDEDU", "PROTEST", "BGDCOP") in got, got

@@ -72,6 +72,8 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             if child.dep_ in ("dobj", "obj") and child.i < verb.i:
                 return child
         return subject(head, depth=depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return subject(head.head, depth=depth + 1)  # "responded by throwing stones"
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("acl", "relcl"):

@@ -68,8 +68,12 @@ class SentenceCoder:
         out: list[Candidate] = []
         statements: list[Candidate] = []
         for pred in predicates:
-            if any(h.lemma_.lower() in self.frames.non_agents for h in pred.source_heads):
-                continue  # "the storm hit the coast": nature is not an actor
+            if any(
+                t.lemma_.lower() in self.frames.non_agents
+                for h in pred.source_heads
+                for t in (h, *(c for c in h.children if c.dep_ == "compound"))
+            ):
+                continue  # "the storm hit the coast", "Hurricane Hugo slammed into": nature is not an actor
             top = pred.chain[0] if pred.chain else pred.trigger
             info = analyze(pred.trigger, self.frames, chain=pred.chain)
             if info.hypothetical and info.conditional and info.reported and not (info.question or info.in_condition or info.negated):
@@ -145,6 +149,8 @@ class SentenceCoder:
     def _apply_modality(self, pred: Predicate, info: ModalityInfo) -> str | None:
         code = pred.code
         if info.negated and not pred.chain:
+            if _not_yet(pred.trigger):
+                return None  # "has not recognised", "have still not signed": nothing happened
             return self.frames.negate(code)
         if info.negated and pred.chain:
             # "did not agree to withdraw": the control verb is negated
@@ -159,6 +165,14 @@ class SentenceCoder:
                 return self.frames.apply("intent", "072")
             return self.frames.apply("intent", code)
         return code
+
+
+def _not_yet(verb: Token) -> bool:
+    """A negated perfect or "yet"/"still": the act has not happened, it was not refused."""
+    return any(
+        (c.dep_ in ("aux", "auxpass") and c.lemma_ == "have") or (c.dep_ == "advmod" and c.lower_ in ("yet", "still"))
+        for c in verb.children
+    )
 
 
 def span_of(token: Token) -> Span:

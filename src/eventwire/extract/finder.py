@@ -102,6 +102,8 @@ class PredicateFinder:
                         # a reported obligation: everything in the clause is its content
                         consumed.update(t.i for t in inner.subtree)
                 continue
+            if self._by_gerund(tok) is not None:
+                continue  # "retaliated by expelling diplomats": the gerund says what was done
             received = self._received(tok)
             if received is not None:
                 consumed.update(t.i for t in received.source_heads)
@@ -115,6 +117,15 @@ class PredicateFinder:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _by_gerund(self, verb: Token) -> Token | None:
+        """The coded gerund of "by V-ing" on ``verb``, if any."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                for g in prep.children:
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG" and best_match(g, self.lexicon) is not None:
+                        return g
+        return None
 
     def _received(self, verb: Token) -> Predicate | None:
         """ "received weapons from Russia": the giver is the source, the receiver the target."""
@@ -351,6 +362,10 @@ class PredicateFinder:
             dep = node.dep_
             if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
                 pass
+            elif (dep == "pcomp" and head.lower_ == "by") or (dep == "prep" and node.lower_ == "by" and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in node.children
+            )):
+                pass  # "retaliated by expelling": the gerund stands for its verb
             elif dep in ("conj", "cc", "prt", "aux", "neg"):
                 pass
             elif dep in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass", "prep", "compound", "npadvmod", "attr", "appos", "oprd"):
