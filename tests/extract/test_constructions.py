@@ -275,3 +275,13 @@ def test_a_gerund_after_by_says_what_was_done():
     assert ("RUS", "SANCTION", "LVAGOV") in got and not any(p == "ASSAULT" for _, p, _ in got), got
     got = full_codes("Students in Dhaka responded by throwing stones at the police.", "2024-07-18")
     assert ("BGDEDU", "PROTEST", "BGDCOP") in got, got
+
+
+def test_deaths_in_an_accident_are_no_attack():
+    assert coded("Nine soldiers were killed when their transport plane crashed in bad weather near the border.") == []
+    assert coded("Three soldiers were killed by a roadside bomb in Helmand province.")  # an unnamed attacker is still one
+
+
+def test_x_led_forces_are_x_and_popes_are_the_holy_see():
+    assert ("SAUMIL", "ASSAULT") in {(s, p) for s, p, _ in full_codes("An air strike by the Saudi-led coalition hit a wedding party in Yemen.", "2018-04-23")}
+    assert ("VATGOV", "REQUEST") in {(s, p) for s, p, _ in full_codes("Pope Francis appealed to Russia and Ukraine for an Easter truce.", "2022-04-10")}

@@ -47,7 +47,7 @@ _COMPANY_WORDS = frozenset(
 )
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
-_BACKED = ("-backed", "-led", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
+_BACKED = ("-backed", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
 #: role words that hold an office: a person under them is GOV even when the KB says ELI
 _OFFICE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}

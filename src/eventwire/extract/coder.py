@@ -100,9 +100,14 @@ class SentenceCoder:
             )
             last = top.right_edge
             clause = (top.left_edge.idx, last.idx + len(last.text))
-            where = lambda top=top: self.pairer.locative_country(top, on)  # noqa: E731 - computed only when needed
+            where = lambda top=top: self.pairer.locative_country(top, on) or (  # noqa: E731 - computed only when needed
+                # "hit a bus in northern Yemen, killing dozens": the participle happened there too
+                self.pairer.locative_country(top.head, on) if top.dep_ in ("advcl", "conj") else None
+            )
             pairs = [self.pairer.domestic(s, t, ctx, where) for s, t in self.pairer.pairs(pred, ctx, on)]
             if code[:2] in _VIOLENCE:
+                if not any(s.known for s, _ in pairs) and self._accident(top):
+                    continue  # "were killed when their helicopter crashed": nobody attacked
                 pairs = [(self._armed(self.pairer.unidentified(s, where), pred), t) for s, t in pairs]
             pairs = [(s, d) for s, t in pairs for d in ((t,) if t.known else self.pairer.deep_targets(pred, top, s, code, ctx, on))]
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
@@ -131,6 +136,11 @@ class SentenceCoder:
                 )
                 (statements if code.startswith("01") else out).append(cand)
         return out if out else statements
+
+    def _accident(self, top: Token) -> bool:
+        """Deaths the clause puts down to an accident or to nature ("killed when their
+        helicopter crashed", "died in a landslide")."""
+        return any(t.lemma_.lower() in self.frames.non_agents for t in top.subtree if t.pos_ in ("NOUN", "VERB"))
 
     def _armed(self, source: Actor, pred: Predicate) -> Actor:
         """A state named on a use of military force ("US drone attacks killed ...",
