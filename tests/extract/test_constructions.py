@@ -285,3 +285,9 @@ def test_deaths_in_an_accident_are_no_attack():
 def test_x_led_forces_are_x_and_popes_are_the_holy_see():
     assert ("SAUMIL", "ASSAULT") in {(s, p) for s, p, _ in full_codes("An air strike by the Saudi-led coalition hit a wedding party in Yemen.", "2018-04-23")}
     assert ("VATGOV", "REQUEST") in {(s, p) for s, p, _ in full_codes("Pope Francis appealed to Russia and Ukraine for an Easter truce.", "2022-04-10")}
+
+
+def test_a_negated_control_verb_rejects_or_codes_nothing():
+    assert {p for _, p, _ in full_codes("Iran did not agree to halt uranium enrichment, its envoy said.", "2006-03-01")} == {"REJECT"}
+    assert coded("Israel has not yet agreed to withdraw its troops from the border villages.") == []
+    assert coded("Russia did not threaten to cut gas supplies to Europe.") == []

@@ -26,6 +26,7 @@ from eventwire.extract.finder import Predicate, PredicateFinder
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
 from eventwire.extract.modality import ModalityInfo, analyze
+from eventwire.extract.modality import is_negated as _is_negated_verb
 from eventwire.extract.pairing import ActorPairer
 from eventwire.extract.predicates import best_match
 from eventwire.records import Actor, Modality, Span
@@ -164,7 +165,9 @@ class SentenceCoder:
             return self.frames.negate(code)
         if info.negated and pred.chain:
             # "did not agree to withdraw": the control verb is negated
-            top_negated = any(c.dep_ == "neg" for c in pred.chain[0].children)
+            top_negated = _is_negated_verb(pred.chain[0])
+            if top_negated and _not_yet(pred.chain[0]):
+                return None  # "has not yet agreed to withdraw": nothing happened
             if top_negated:
                 return self.frames.negate(code) if code[:2] in self.frames.negation_rejects_roots else None
         if info.future and not pred.chain:
