@@ -10,7 +10,8 @@
 Two backends with the same tables and behaviour: DuckDB (a file path, the default,
 ``settings.db``) and PostgreSQL (a ``postgresql://`` URL). Ingesting is idempotent (by
 the documents' content hash) and crash-safe (one transaction per small batch of
-documents). The clustering rule is documented in :mod:`eventwire.store.clusters` and in
+documents, and one for the clusters of the whole write run, which reads finish first if
+a run left them pending). The clustering rule is documented in :mod:`eventwire.store.clusters` and in
 ``docs/store.md``.
 """
 

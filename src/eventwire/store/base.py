@@ -1,29 +1,40 @@
 """The ``Store`` protocol and the write path shared by both backends.
 
-Writing is done batch by batch. One batch is one transaction that
+Writing is done in *runs* (:meth:`SqlStore.writing`; ``ingest`` is one run), batch by
+batch. One batch is one transaction that
 
 1. looks up which of the batch's documents (by ``doc_key``, checking the content hash)
    and rejections (by key) are already stored, and drops them with all their rows;
-2. inserts the remaining documents, sentences, mentions and rejections;
-3. inserts the events with their clusters and rewrites the clusters of every (source,
-   target, CAMEO root) key they touch (:mod:`eventwire.store.clusters`).
+2. inserts the remaining documents, sentences, events (without a cluster yet), mentions
+   and rejections;
+3. marks the (source, target, CAMEO root) keys of the new events as pending
+   (``pending_cluster_keys``: the key and its earliest new day).
+
+At the end of the run, one more transaction clusters every pending key at once and
+empties ``pending_cluster_keys`` (:func:`eventwire.store.clusters.settle`). Reads
+(:meth:`SqlStore.read`, hence ``query``, ``stats``, ``summary`` and ``export``) first
+finish any clustering left pending -- by a run still going on, or by one that was
+killed -- so they never see an event without its cluster.
 
 A batch holds Arrow tables (:class:`~eventwire.store.rows.Batch`), which the backends
 write without touching rows in Python.
 
-So a document is either wholly in the store, with its events, mentions and up-to-date
-clusters, or not at all: a run killed at any point and started again ends with the same
-tables as a run that was never interrupted (only the ``ingested_at``/``rejected_at``/
-``first_added`` timestamps differ). ``ingest`` groups documents into small batches
-(``batch_docs`` documents or ``batch_seconds`` seconds, whichever comes first);
-``ingest_batch`` writes a batch built elsewhere (bulk loads) through the same path.
+So a document is either wholly in the store, with its events and mentions, or not at
+all; its events are either clustered or their keys are pending, in the same transaction;
+and clustering is one transaction. A run killed at any point and started again ends with
+the same tables as a run that was never interrupted (only the ``ingested_at``/
+``rejected_at``/``first_added`` timestamps differ). ``ingest`` groups documents into
+small batches (``batch_docs`` documents or ``batch_seconds`` seconds, whichever comes
+first); ``ingest_batch`` writes a batch built elsewhere (bulk loads) through the same
+path: inside ``writing()`` it leaves the clustering to the end of the run, on its own it
+clusters in its transaction.
 """
 
 from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, fields
 from time import monotonic
 from typing import Protocol, Self, runtime_checkable
@@ -32,10 +43,11 @@ import pyarrow as pa
 
 from eventwire.errors import StoreError, StoreSchemaError
 from eventwire.records import CodedDocument, Rejected
-from eventwire.store.clusters import recompute
+from eventwire.store.clusters import pending_rows, settle
 from eventwire.store.rows import ROW_TABLES, Batch, BatchBuilder, arrow_table
 from eventwire.store.tables import (
     DATA_TABLES,
+    OPTIONAL_TABLES,
     SCHEMA_VERSION,
     TABLES,
     Dialect,
@@ -81,6 +93,10 @@ class Store(Protocol):
     ) -> IngestReport: ...
 
     def ingest_batch(self, batch: Batch) -> IngestReport: ...
+
+    def writing(self) -> AbstractContextManager[Self]: ...
+
+    def finish_clustering(self) -> int: ...
 
     def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]: ...
 
@@ -143,6 +159,14 @@ def _stored_documents(w: Writer, batch: Batch) -> set[str]:
     return set(stored.values())
 
 
+def _unclustered(events: pa.Table) -> pa.Table:
+    """New events as stored until their run clusters them: ``cluster_id`` NULL."""
+    ids = events.column("cluster_id")
+    if ids.null_count == len(ids):
+        return events
+    return events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", pa.nulls(len(ids), pa.string()))
+
+
 class SqlStore(abc.ABC):
     """Batching, idempotence and clustering on top of a backend's primitives."""
 
@@ -151,15 +175,24 @@ class SqlStore(abc.ABC):
     window: int = DEFAULT_WINDOW
     batch_docs: int = 64
     batch_seconds: float = 2.0
+    #: False for a store made by an earlier eventwire, opened read-only (nothing pending)
+    has_pending_table: bool = True
+    _run_depth: int = 0
 
     # -- backend primitives ------------------------------------------------------------
     @abc.abstractmethod
-    def _writer(self) -> AbstractContextManager[Writer]:
-        """A transaction that commits on success and rolls back on error."""
+    def _writer(self, *, bulk: bool = False) -> AbstractContextManager[Writer]:
+        """A transaction that commits on success and rolls back on error (``bulk``: a
+        run's clustering, one large computation rather than a batch of appends)."""
 
     @abc.abstractmethod
     def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]:
-        """Rows of a query (``?`` placeholders) as dictionaries."""
+        """Rows of a query (``?`` placeholders) as dictionaries, after finishing any
+        clustering left pending (:meth:`finish_clustering`)."""
+
+    def _session(self) -> AbstractContextManager[None]:
+        """What a backend holds for a whole write run (DuckDB: one connection)."""
+        return nullcontext()
 
     @abc.abstractmethod
     def close(self) -> None: ...
@@ -190,13 +223,15 @@ class SqlStore(abc.ABC):
                     "this is not an eventwire store of this version: use another target"
                 )
         missing = [t for t in TABLES if t not in have]
-        if missing and not create:
+        required = [t for t in missing if t not in OPTIONAL_TABLES]
+        if required and not create:
             raise StoreSchemaError(
-                f"{self.target} is not an eventwire store (no table {missing[0]!r}); ingest documents into it first"
+                f"{self.target} is not an eventwire store (no table {required[0]!r}); ingest documents into it first"
             )
-        if missing:
+        if missing and create:
             for statement in ddl(self.dialect):
                 writer.execute(statement)
+        self.has_pending_table = create or "pending_cluster_keys" in have
         meta = {str(k): str(v) for k, v in writer.fetch("SELECT key, value FROM store_meta")}
         version = meta.get("schema_version")
         if version is not None and version != SCHEMA_VERSION:
@@ -210,6 +245,22 @@ class SqlStore(abc.ABC):
             return window
         return int(meta.get("cluster_window", DEFAULT_WINDOW))
 
+    @contextmanager
+    def writing(self) -> Iterator[Self]:
+        """One write run: batches written inside it (``ingest_batch``) leave their
+        clusters pending, and the clusters of every pending key are computed in one
+        transaction when the run ends without an error (after an error they stay pending
+        until the next run or read). DuckDB keeps one connection for the whole run.
+        Runs nest: only the outermost one clusters."""
+        with self._session():
+            self._run_depth += 1
+            try:
+                yield self
+            finally:
+                self._run_depth -= 1
+            if not self._run_depth:
+                self.finish_clustering()
+
     def ingest(
         self,
         items: Iterable[CodedDocument | Rejected],
@@ -218,23 +269,26 @@ class SqlStore(abc.ABC):
         batch_docs: int | None = None,
         batch_seconds: float | None = None,
     ) -> IngestReport:
-        """Store pipeline output; documents already present (same text) are skipped."""
+        """Store pipeline output in one write run (:meth:`writing`); documents already
+        present (same text) are skipped. ``progress`` is called after every batch, the
+        last time before the run's clustering."""
         limit = batch_docs or self.batch_docs
         seconds = self.batch_seconds if batch_seconds is None else batch_seconds
         builder = BatchBuilder()
         report = IngestReport()
-        started = monotonic()
-        for item in items:
-            builder.add(item)
-            if builder.size >= limit or monotonic() - started >= seconds:
+        with self.writing():
+            started = monotonic()
+            for item in items:
+                builder.add(item)
+                if builder.size >= limit or monotonic() - started >= seconds:
+                    report += self._flush(builder)
+                    started = monotonic()
+                    if progress is not None:
+                        progress(report)
+            if builder.size:
                 report += self._flush(builder)
-                started = monotonic()
-                if progress is not None:
-                    progress(report)
-        if builder.size:
-            report += self._flush(builder)
-        if progress is not None:
-            progress(report)
+            if progress is not None:
+                progress(report)
         return report
 
     def _flush(self, builder: BatchBuilder) -> IngestReport:
@@ -243,20 +297,46 @@ class SqlStore(abc.ABC):
         return self.ingest_batch(builder.build()) + skipped
 
     def ingest_batch(self, batch: Batch) -> IngestReport:
-        """Write one batch in one transaction (the only write path)."""
+        """Write one batch in one transaction (the only write path); inside a run
+        (:meth:`writing`) its clusters wait for the end of the run, else they are
+        computed in the same transaction."""
         with self._writer() as w:
-            rejections = batch.rejection_keys()
-            have_docs = _stored_documents(w, batch)
-            have_rej = {str(k) for k in w.existing("rejections", "rejection_key", rejections)} if len(rejections) else set()
-            new = batch.without(have_docs, have_rej)
-            for table in ROW_TABLES:
-                if table != "events" and new.count(table):
-                    w.insert(table, new.tables[table])
-            if new.count("events"):
-                # events go in with their clusters (eventwire.store.clusters)
-                for statement in scratch_ddl(self.dialect):
-                    w.execute(statement)
-                recompute(w, self.dialect, self.window, new.tables["events"], new.tables["documents"])
+            report = self._write(w, batch)
+            if not self._run_depth:
+                self._settle(w)
+        return report
+
+    def finish_clustering(self) -> int:
+        """Cluster every pending key in one transaction; the number of keys it clustered."""
+        if not self.has_pending_table:
+            return 0
+        with self._writer(bulk=True) as w:
+            return self._settle(w)
+
+    def _settle(self, w: Writer) -> int:
+        if not w.fetch("SELECT 1 FROM pending_cluster_keys LIMIT 1"):
+            return 0
+        for statement in scratch_ddl(self.dialect):
+            w.execute(statement)
+        keys = settle(w, self.dialect, self.window)
+        w.execute("DELETE FROM pending_cluster_keys")
+        return keys
+
+    def _write(self, w: Writer, batch: Batch) -> IngestReport:
+        rejections = batch.rejection_keys()
+        have_docs = _stored_documents(w, batch)
+        have_rej = {str(k) for k in w.existing("rejections", "rejection_key", rejections)} if len(rejections) else set()
+        new = batch.without(have_docs, have_rej)
+        for table in ROW_TABLES:
+            if new.count(table):
+                rows = new.tables[table]
+                if table == "events":
+                    rows = _unclustered(rows)
+                w.insert(table, rows)
+        if new.count("events"):
+            # the same transaction marks the events' keys: never events without a cluster
+            # that nothing will compute
+            w.insert("pending_cluster_keys", pending_rows(new.tables["events"]))
         return IngestReport(
             documents_added=new.count("documents"),
             documents_skipped=len(have_docs),

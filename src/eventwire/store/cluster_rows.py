@@ -1,6 +1,6 @@
 """The rows of changed event clusters, and moving stored events to another cluster.
 
-Part of the write transaction of :func:`eventwire.store.clusters.recompute`: the
+Part of the transaction of :func:`eventwire.store.clusters.settle`: the
 cluster computation finds each event's cluster (``cluster_days``) and the stored
 clusters that change (``cluster_changed``); this module's SQL moves the stored events
 whose cluster changed and computes the new rows of the changed clusters from all their
@@ -26,7 +26,7 @@ def collate(dialect: Dialect) -> str:
 
 
 def recent(low: int | None, undated: bool, day: str = "cluster_day") -> list[str]:
-    """Conditions that together select every stored row a write can touch (see :func:`recompute`)."""
+    """Conditions that together select every stored row a run's clustering can touch (see :func:`eventwire.store.clusters.settle`)."""
     out = [f"{day} >= {low}"] if low is not None else []
     return out + ([f"{day} IS NULL"] if undated else [])
 
@@ -68,11 +68,11 @@ def _representatives(dialect: Dialect) -> tuple[str, list[str]]:
 
 
 def cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
-    """The rows of the changed clusters, from their stored events (clusters already moved)
-    and the new ones (``new_members``, documents in ``new_docs``).
+    """The rows of the changed clusters, from their events (every event already moved to
+    its cluster).
 
-    Most clusters of a write have one event (a bulk load of news makes a new cluster for
-    most events): their rows are a projection of that event, and only the others are
+    Most clusters of a write run have one event (a bulk load of news makes a new cluster
+    for most events): their rows are a projection of that event, and only the others are
     aggregated -- with the same values, as the tests check against computing at once.
     """
     pg = dialect == "postgres"
@@ -84,10 +84,6 @@ def cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
         f"WHERE e.{cond} AND e.cluster_id IN (SELECT cluster_id FROM cluster_changed)"
         for cond in recent(bound, undated)
     ]
-    parts.append(
-        f"SELECT {cols}, {docs}, e.c_place, e.anchor, e.island_start "
-        "FROM new_members e JOIN new_docs d ON d.doc_key = e.doc_key"
-    )
     windows, reps = _representatives(dialect)
     # rounded, so that the order of summation never shows in the stored value
     one_g = "ROUND(CAST(m.goldstein AS NUMERIC), 6)" if pg else "ROUND(m.goldstein, 6)"
@@ -97,7 +93,6 @@ def cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
         INSERT INTO event_clusters ({", ".join(columns("event_clusters"))})
         WITH k AS (
             SELECT DISTINCT cluster_id, c_place, anchor, island_start FROM cluster_days
-            WHERE cluster_id IN (SELECT cluster_id FROM cluster_changed)
             UNION ALL
             SELECT cluster_id, c_place, anchor, island_start FROM cluster_keep
         ),
@@ -121,26 +116,21 @@ def cluster_rows(dialect: Dialect, bound: int | None, undated: bool) -> str:
         GROUP BY m.cluster_id"""
 
 
-def move_events(writer: Writer, dialect: Dialect, low: int) -> None:
-    """Give the stored events in ``cluster_moves`` their new cluster.
+def move_events(writer: Writer, dialect: Dialect, low: int | None, undated: bool) -> None:
+    """Give the events in ``cluster_moves`` their (new) cluster, in place.
 
-    PostgreSQL updates them in place. DuckDB appends updated copies and deletes the
-    originals instead: an UPDATE makes its next checkpoint rewrite the whole column of
-    every row group it touched (a few hundred moves per bulk batch cost a tenth of a
-    second), while appended rows and delete marks cost what they hold.
+    DuckDB finds them by ``rowid`` (valid within the transaction), PostgreSQL by primary
+    key. Most moves of a write run are its own new events, whose rows were appended by
+    this run with no cluster: their ``cluster_id`` column is written once more at the
+    next checkpoint (an UPDATE makes DuckDB rewrite the column of each row group it
+    touched). The scans are bounded like every other one (:func:`eventwire.store.clusters.settle`).
     """
-    match = "e.doc_key = m.doc_key AND e.event_id = m.event_id"
     if dialect == "postgres":
-        writer.execute(f"""
+        writer.execute("""
             UPDATE events e SET cluster_id = m.new_id FROM cluster_moves m
-            WHERE e.cluster_day >= {low} AND {match}""")
+            WHERE e.doc_key = m.doc_key AND e.event_id = m.event_id""")
         return
-    cols = [name for name in columns("events") if name != "cluster_id"]
-    writer.execute(f"""
-        INSERT INTO events ({", ".join(cols)}, cluster_id)
-        SELECT {", ".join(f"e.{name}" for name in cols)}, m.new_id
-        FROM events e JOIN cluster_moves m ON {match} AND e.cluster_id = m.old_id
-        WHERE e.cluster_day >= {low}""")
-    writer.execute(f"""
-        DELETE FROM events e USING cluster_moves m
-        WHERE e.cluster_day >= {low} AND {match} AND e.cluster_id = m.old_id""")
+    for cond in recent(low, undated):
+        writer.execute(f"""
+            UPDATE events SET cluster_id = m.new_id FROM cluster_moves m
+            WHERE events.rowid = m.rid AND events.{cond}""")

@@ -33,27 +33,40 @@ documents arrived: ingesting the same documents in any order, in one run or in s
 start, so it is stable too.
 
 
+Once per write run
+------------------
+Events are stored batch by batch, each batch in its own transaction, *without* a
+cluster (``cluster_id`` NULL); the same transaction lists their keys in
+``pending_cluster_keys`` with the earliest new day of each. The clusters are computed
+once, at the end of the write run, for every pending key, in one transaction that also
+empties the list (:func:`settle`). Between a batch's commit and the end of its run a
+reader of the raw tables therefore sees the batch's events present and their clusters
+pending (NULL ``cluster_id``, not counted in any ``event_clusters`` row); eventwire's own
+reads (``store.read``, so ``query``, ``stats``, ``export``) finish the pending clustering
+first and never see that state. A run killed before its clustering committed leaves the
+keys pending for the next run or read, which computes exactly what the run would have.
+
 Incremental recomputation
 -------------------------
 Adding events can change clusters of the keys they touch: a new day can bridge two
 islands, start an island earlier and shift its windows, or give an unplaced day a placed
 neighbour. None of that reaches back before the key's earliest new day ``n`` by more than
 ``w`` days: an island's start, hence the windows of a day, depends only on the days up to
-it; an unplaced day's attachment only on placed days within ``w`` of it. So the write that
-adds events recomputes, in its transaction, each touched key from its *scope day*
-``s = n - 3w`` on, taking from the stored clusters what the days in ``[s - w, s)``
-contribute: the island start each of their islands carries into the scope (*seeds*) and
-their placed clusters as candidates for unplaced days at the start of the scope
-(*context*). Events before ``s`` keep their clusters. A cluster depends only on the
-(group, day) of its events, so the work runs on distinct days; only events whose cluster
-changed are moved and only clusters whose members or island changed are rewritten.
+it; an unplaced day's attachment only on placed days within ``w`` of it. So the end of a
+run recomputes each pending key from its *scope day* ``s = n - 3w`` on, taking from the
+stored clusters what the days in ``[s - w, s)`` contribute: the island start each of
+their islands carries into the scope (*seeds*) and their placed clusters as candidates
+for unplaced days at the start of the scope (*context*). Events before ``s`` keep their
+clusters. A cluster depends only on the (group, day) of its events, so the work runs on
+distinct days; only events whose cluster changed (new ones included) are updated and
+only clusters whose members or island changed are rewritten.
 
 News arrives roughly in date order, so scopes are recent days. Every scan of stored rows
-is bounded below by the earliest scope day of the write (a constant in the SQL), which
-lets DuckDB skip the row groups of older days by their min/max statistics: a write costs
+is bounded below by the earliest scope day of the run (a constant in the SQL), which
+lets DuckDB skip the row groups of older days by their min/max statistics: a run costs
 in proportion to the days it touches, not to the size of the store. The members of a
 cluster lie within ``[anchor - w, anchor + 2w]``, which gives the bound for the cluster
-rows and their events (:func:`recompute`). Tests compare batch-by-batch ingestion in
+rows and their events (:func:`settle`). Tests compare batch-by-batch ingestion in
 several orders and windows with computing everything at once, and with a plain-Python
 version of the rule.
 
@@ -75,13 +88,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventwire.errors import StoreError
-from eventwire.store.cluster_rows import (
-    EPOCH,
-    MEMBER_COLUMNS,
-    cluster_rows,
-    date_literal,
-    move_events,
-)
+from eventwire.store.cluster_rows import EPOCH, cluster_rows, date_literal, move_events
 from eventwire.store.tables import Dialect
 
 if TYPE_CHECKING:
@@ -89,14 +96,11 @@ if TYPE_CHECKING:
 
 #: ``dkey`` of events without a day (no event or publication date)
 NO_DAY = -1_000_000
-#: scope of a key whose new events all lack a day: no dated day is recomputed
+#: scope of a key whose pending events all lack a day: no dated day is recomputed
 NO_SCOPE = 1_000_000_000
 
-#: the columns of new events the computation reads (staged as ``new_keys``, with ``row_ix``)
+#: the columns of events the computation reads
 KEY_COLUMNS = ("cluster_key", "group_key", "source", "target", "cameo_root", "place_key", "cluster_day")
-#: a new event's cluster: its id, place and window (rows of ``cluster_days``)
-_FOUND = pa.schema([("cluster_id", pa.string()), ("c_place", pa.string()), ("anchor", pa.int32()),
-                    ("island_start", pa.int32())])
 SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_keep")
 
 
@@ -143,28 +147,33 @@ def _edge(window: int, low: int) -> str:
           AND e.cluster_day >= sc.s - {window} AND e.cluster_day < sc.s"""
 
 
-def _days(window: int, low: int | None) -> str:
+def _days(window: int, low: int | None, undated: bool) -> str:
     """Every (group, day) in the scope of the touched keys, with its cluster.
 
     Keys are compared through their 63-bit hashes: ``cluster_key`` for (source, target,
     root) and ``group_key`` for (source, target, root, place), which for events without a
-    place is the key's "no place" group. ``low`` is the earliest scope day (None: the new
-    events have no day, and no stored day is recomputed).
+    place is the key's "no place" group. ``low`` is the earliest scope day (None: the
+    pending events have no day, and no dated day is recomputed); with ``undated``, the
+    undated events not clustered yet are added (their clusters depend on nothing else).
     """
     cols = ", ".join(KEY_COLUMNS)
-    stored = ""
+    parts = []
     if low is not None:
-        stored = f"""
+        parts.append(f"""
                 SELECT {", ".join(f"e.{c}" for c in KEY_COLUMNS)}
                 FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-                WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s
-                UNION ALL"""
+                WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s""")
+    if undated:
+        parts.append(f"""
+                SELECT {cols} FROM events WHERE cluster_day IS NULL AND cluster_id IS NULL""")
     return f"""
         WITH days AS MATERIALIZED (
-            SELECT DISTINCT cluster_key, group_key, source, target, cameo_root, place_key, cluster_day AS day
-            FROM ({stored}
-                SELECT {cols} FROM new_keys
+            -- grouped on the integers alone: the texts are functions of group_key
+            SELECT cluster_key, group_key, MIN(source) AS source, MIN(target) AS target,
+                   MIN(cameo_root) AS cameo_root, MIN(place_key) AS place_key, cluster_day AS day
+            FROM ({" UNION ALL ".join(parts)}
             ) e
+            GROUP BY cluster_key, group_key, cluster_day
         ),
         placed_days AS (
             SELECT cluster_key, group_key, place_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
@@ -182,11 +191,17 @@ def _days(window: int, low: int | None) -> str:
         unplaced_days AS (
             SELECT cluster_key, group_key, day FROM days WHERE place_key IS NULL AND day IS NOT NULL
         ),
+        -- each unplaced day looks up its 2w + 1 neighbour days by equality: a range
+        -- condition would pair it with every placed day of its key first
+        near_days AS MATERIALIZED (
+            SELECT u.cluster_key, u.group_key, u.day, u.day + g.delta AS near
+            FROM unplaced_days u CROSS JOIN (VALUES {", ".join(f"({d})" for d in range(-window, window + 1))}) AS g(delta)
+        ),
         attached AS MATERIALIZED (
             SELECT u.group_key, u.day, MIN(p.place_key) AS c_place, MIN(p.anchor) AS anchor,
                    MIN(p.island_start) AS island_start
-            FROM unplaced_days u
-            JOIN candidates p ON p.cluster_key = u.cluster_key AND p.day BETWEEN u.day - {window} AND u.day + {window}
+            FROM near_days u
+            JOIN candidates p ON p.cluster_key = u.cluster_key AND p.day = u.near
             GROUP BY u.group_key, u.day
             -- exactly one candidate (place, window); within a key, one place is one group_key
             HAVING MIN(p.group_key) = MAX(p.group_key) AND MIN(p.anchor) = MAX(p.anchor)
@@ -210,34 +225,51 @@ def _days(window: int, low: int | None) -> str:
         LEFT JOIN rest r ON r.group_key = d.group_key AND r.day = d.day"""
 
 
-def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, documents: pa.Table) -> int:
-    """Store new ``events`` (rows of the events table, ``cluster_id`` empty) with their
-    clusters, and rewrite the clusters they change; return the number of stored events
-    that moved to another cluster.
+def pending_rows(events: pa.Table) -> pa.Table:
+    """The ``pending_cluster_keys`` rows of new events: per key, its earliest day and
+    whether some of its events have no day."""
+    grouped = events.group_by("cluster_key").aggregate(
+        [("cluster_day", "min"), ("cluster_day", "count", pc.CountOptions(mode="only_null"))]
+    )
+    return pa.table({
+        "cluster_key": grouped.column("cluster_key"),
+        "first_day": grouped.column("cluster_day_min"),
+        "undated": pc.greater(grouped.column("cluster_day_count"), 0),
+    })
 
-    Runs inside the write transaction; ``documents`` holds (at least) the new events'
-    documents, already inserted.
 
-    Bounds: with ``low`` the earliest scope day of the write, every stored event the
-    computation reads or moves has a day ``>= low`` (the scope) or ``>= low - w`` (seeds
-    and context), and every member of a changed cluster a day ``>= low - 3w``: a changed
-    cluster has a member at a day ``d >= low`` in a window with ``anchor >= d - 2w``, and
-    members lie within ``[anchor - w, anchor + 2w]``. Undated events (no day) are read
-    only when the write adds some: their clusters never depend on other days.
+def settle(writer: Writer, dialect: Dialect, window: int) -> int:
+    """Cluster the stored events that have no cluster yet and rewrite the clusters they
+    change, for every key in ``pending_cluster_keys``; return the number of those keys.
+
+    Runs inside one write transaction, which the caller ends by emptying
+    ``pending_cluster_keys``. The events of a pending key without a cluster all lie at or
+    after its ``first_day`` (or are undated), so the scope ``s = first_day - 3w`` of the
+    key holds them all.
+
+    Bounds: with ``low`` the earliest scope day, every stored event the computation reads
+    or moves has a day ``>= low`` (the scope) or ``>= low - w`` (seeds and context), and
+    every member of a changed cluster a day ``>= low - 3w``: a changed cluster has a
+    member at a day ``d >= low`` in a window with ``anchor >= d - 2w``, and members lie
+    within ``[anchor - w, anchor + 2w]``. Undated events are read only when some pending
+    ones are undated: their clusters never depend on other days.
     """
     if window < 0:
         raise ValueError("the cluster window must be >= 0 days")
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
-    keys = events.select(list(KEY_COLUMNS)).append_column("row_ix", pa.array(range(events.num_rows), pa.int64()))
-    writer.stage("new_keys", keys)
-    writer.execute(f"""
+    keys = writer.count(f"""
         INSERT INTO cluster_scope (cluster_key, s)
-        SELECT cluster_key, COALESCE(MIN(cluster_day) - {3 * window}, {NO_SCOPE}) FROM new_keys GROUP BY cluster_key""")
-    low_row = writer.fetch(f"SELECT MIN(s) FROM cluster_scope WHERE s < {NO_SCOPE}")
-    low = None if not low_row or low_row[0][0] is None else int(low_row[0][0])  # type: ignore[call-overload]
+        SELECT cluster_key, COALESCE(MIN(first_day) - {3 * window}, {NO_SCOPE})
+        FROM pending_cluster_keys GROUP BY cluster_key""")
+    if not keys:
+        return 0
+    row = writer.fetch(f"""
+        SELECT (SELECT MIN(s) FROM cluster_scope WHERE s < {NO_SCOPE}),
+               (SELECT COUNT(*) FROM pending_cluster_keys WHERE undated)""")
+    low = None if row[0][0] is None else int(row[0][0])  # type: ignore[call-overload]
+    undated = bool(row[0][1])
     bound = None if low is None else low - 3 * window
-    undated = events.column("cluster_day").null_count > 0
     if low is not None and window > 0:
         writer.execute(_edge(window, low))
     # one concat_ws rather than a chain of || (each of which builds a string); a key part
@@ -248,49 +280,40 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
     )
     day_cols = "group_key, dkey, c_place, anchor, island_start"
     writer.execute(
-        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, {cid} FROM ({_days(window, low)}) x"
+        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, {cid} FROM ({_days(window, low, undated)}) x"
     )
-    found = writer.table(f"""
-        SELECT d.cluster_id, d.c_place, d.anchor, d.island_start FROM new_keys n
-        JOIN cluster_days d ON d.group_key = n.group_key AND d.dkey = COALESCE(n.cluster_day, {NO_DAY})
-        ORDER BY n.row_ix""", _FOUND)
-    ids = found.column("cluster_id").combine_chunks()
-    if len(ids) != events.num_rows or ids.null_count:
-        raise StoreError("internal error: the cluster computation left new events without a cluster; report this bug")
-    events = events.set_column(events.schema.get_field_index("cluster_id"), "cluster_id", ids)
-    members = events.select(list(MEMBER_COLUMNS))
-    for name in ("c_place", "anchor", "island_start"):
-        members = members.append_column(name, found.column(name))
-    writer.stage("new_members", members)
-    writer.stage("new_docs", documents.select(["doc_key", "source", "content_hash", "ingested_at"]))
-    writer.stage("new_ids", pa.table({"cluster_id": pc.unique(ids)}))
-    moved = 0
+    if writer.fetch("SELECT 1 FROM cluster_days WHERE cluster_id IS NULL LIMIT 1"):
+        raise StoreError("internal error: the cluster computation left events without a cluster; report this bug")
+    # the events in the scope whose cluster is not the same any more: the new ones (no
+    # cluster yet) and the stored ones whose cluster changed
+    # DuckDB finds the rows again by rowid, PostgreSQL by primary key
+    rid, ident = ("e.rowid", "NULL, NULL") if dialect == "duckdb" else ("CAST(NULL AS BIGINT)", "e.doc_key, e.event_id")
+    scopes = []
+    if low is not None:
+        scopes.append(f"e.cluster_day >= {low} AND e.cluster_day >= sc.s")
+    if undated:
+        scopes.append("e.cluster_day IS NULL AND e.cluster_id IS NULL")
+    moved = " UNION ALL ".join(f"""
+        SELECT {rid}, {ident}, e.cluster_id, d.cluster_id
+        FROM events e
+        JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
+        JOIN cluster_days d ON d.group_key = e.group_key AND d.dkey = COALESCE(e.cluster_day, {NO_DAY})
+        WHERE {scope} AND e.cluster_id IS DISTINCT FROM d.cluster_id""" for scope in scopes)
+    writer.execute(f"INSERT INTO cluster_moves (rid, doc_key, event_id, old_id, new_id) {moved}")
+    move_events(writer, dialect, low, undated)
     island_changed = ""
     if low is not None:
-        # stored events in the scope whose cluster is not the same any more
-        moved = writer.count(f"""
-            INSERT INTO cluster_moves (doc_key, event_id, old_id, new_id)
-            SELECT e.doc_key, e.event_id, e.cluster_id, d.cluster_id
-            FROM events e
-            JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-            JOIN cluster_days d ON d.group_key = e.group_key AND d.dkey = e.cluster_day
-            WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s AND e.cluster_id <> d.cluster_id""")
         island_changed = f"""
             UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
             WHERE c.date_last >= {date_literal(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
-    if moved:
-        move_events(writer, dialect, low)  # type: ignore[arg-type]
     # stored clusters a write can change: dated ones ending at the bound or later, undated ones
     stored = " OR ".join(
         ([f"date_last >= {date_literal(bound)}"] if bound is not None else []) + (["date_last IS NULL"] if undated else [])
     )
-    # the changed clusters whose stored events must be read again: the stored ones that get
-    # new events, lose or gain moved events, or whose island changed (new clusters of new
-    # events only are not listed: they have no stored events and nothing to delete)
+    # the changed clusters: those that lose or gain events, or whose island changed
     writer.execute(f"""
         INSERT INTO cluster_changed (cluster_id)
-        SELECT cluster_id FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM new_ids)
-        UNION SELECT old_id FROM cluster_moves
+        SELECT old_id FROM cluster_moves WHERE old_id IS NOT NULL
         UNION SELECT new_id FROM cluster_moves{island_changed}""")
     # a changed cluster without a day in the scope keeps its place and island (a safeguard:
     # every changed cluster has one, see the bounds above)
@@ -303,7 +326,6 @@ def recompute(writer: Writer, dialect: Dialect, window: int, events: pa.Table, d
         f"DELETE FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
     )
     writer.execute(cluster_rows(dialect, bound, undated))
-    writer.insert("events", events)
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
-    return moved
+    return keys

@@ -1,18 +1,23 @@
 """The DuckDB backend: one embedded database file, the default store.
 
 DuckDB lets one process write a file, and no other process open it meanwhile (not even
-to read). So that ``query``/``stats`` work while an ``ingest`` runs, a store opened
-normally holds no connection between operations: each write batch opens the file,
-writes one transaction and closes it; each read opens it read-only and closes it when its
-rows are consumed. Whoever finds the file locked retries for ``lock_timeout`` seconds.
-Long reads (a big export) therefore delay a running ingest, never break it.
+to read). A write run (``ingest``, :meth:`~eventwire.store.base.SqlStore.writing`)
+keeps one connection for all its batches and checkpoints once, when it closes at the end
+of the run; outside runs a store holds no connection: each read opens the file read-only
+and closes it when its rows are consumed. Whoever finds the file locked retries for
+``lock_timeout`` seconds and leaves a *read request* beside it (``<file>.read-request``);
+a run that finds one before its next batch closes its connection (a checkpoint), waits
+:data:`RELEASE_SECONDS` for the readers to get in, and opens the file again. So
+``query``/``stats`` work while an ``ingest`` runs (they see the batches committed so far,
+clustered first), and long reads (a big export) delay a running ingest, never break it.
 
-``hold=True`` keeps one connection for the store's lifetime instead (fastest; other
-processes cannot open the file meanwhile); ``:memory:`` stores always hold.
+``hold=True`` keeps one connection for the store's lifetime instead (exclusive: no read
+requests are honoured); ``:memory:`` stores always hold.
 """
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -57,6 +62,19 @@ ALIAS = "ew_store"
 #: small machine and spends CPU coordinating it: one thread writes faster on two cores,
 #: more so when they are busy. Reads keep DuckDB's default.
 WRITE_THREADS = 1
+
+#: DuckDB threads of a run's final clustering (None: DuckDB's default, one per core). Unlike
+#: a batch's appends, it is one big set-based computation (joins, window functions and
+#: aggregates over every new event) that a second core speeds up by a third to a half,
+#: even on a shared machine.
+CLUSTER_THREADS: int | None = None
+
+#: suffix of the file a process that finds the store locked creates beside it
+READ_REQUEST = ".read-request"
+
+#: how long a run that honours a read request stays out of the file: longer than a
+#: waiting reader's longest retry interval (0.1 s), so each one tries at least once
+RELEASE_SECONDS = 0.15
 
 
 class _Writer:
@@ -121,6 +139,7 @@ class DuckDBStore(SqlStore):
         self.hold = hold or self.memory
         self.lock_timeout = lock_timeout
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._in_run = False  # a write run holds self._con (and honours read requests)
         self.attached = False
         if not self.memory:
             file = Path(self.path)
@@ -164,6 +183,8 @@ class DuckDBStore(SqlStore):
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
+                if not self._in_run:  # a run reopening after a release asks no one
+                    self._request_release()
                 if monotonic() >= deadline:
                     raise StoreError(
                         f"the store {self.path} stayed locked by another process for {self.lock_timeout:.0f} s; "
@@ -176,11 +197,51 @@ class DuckDBStore(SqlStore):
             sleep(delay * random.uniform(0.2, 1.0))
             delay = min(delay * 1.5, 0.1)
 
+    def _request_release(self) -> None:
+        """Ask the process holding the file for a run to let go of it (see the module doc)."""
+        if self.memory:
+            return
+        try:
+            Path(self.path + READ_REQUEST).touch()
+        except OSError:
+            pass  # a read-only folder: wait for the run to end instead
+
+    def _honour_read_requests(self) -> None:
+        """In a run, between two transactions: close and reopen the file if asked to."""
+        request = Path(self.path + READ_REQUEST)
+        if not self._in_run or self._con is None or not request.exists():
+            return
+        request.unlink(missing_ok=True)
+        self._con.close()  # checkpoints: the readers see every committed batch
+        self._con = None
+        sleep(RELEASE_SECONDS)
+        self._con = self._open(read_only=False)
+
+    @contextmanager
+    def _session(self) -> Iterator[None]:
+        """One connection for a whole write run, checkpointed and closed at its end."""
+        if self._con is not None or self.hold:
+            yield
+            return
+        self._con = self._open(read_only=False)
+        self._in_run = True
+        try:
+            yield
+        finally:
+            self._in_run = False
+            con, self._con = self._con, None
+            if con is not None:
+                con.close()  # the checkpoint of the run
+            try:
+                os.unlink(self.path + READ_REQUEST)  # its readers get in now
+            except OSError:
+                pass
+
     @contextmanager
     def _connection(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self.hold:
-            if self._con is None:
-                self._con = self._open(read_only=False)
+        if self.hold and self._con is None:
+            self._con = self._open(read_only=False)
+        if self._con is not None:
             cursor = self._con.cursor() if read_only else self._con
             if read_only and self.attached:
                 cursor.execute(f"USE {ALIAS}")  # a cursor is a new connection to the same database
@@ -197,9 +258,11 @@ class DuckDBStore(SqlStore):
             con.close()
 
     @contextmanager
-    def _writer(self) -> Iterator[_Writer]:
+    def _writer(self, *, bulk: bool = False) -> Iterator[_Writer]:
+        self._honour_read_requests()
         with self._connection(read_only=False) as con:
-            con.execute(f"SET threads = {WRITE_THREADS}")
+            threads = CLUSTER_THREADS if bulk else WRITE_THREADS
+            con.execute("RESET threads" if threads is None else f"SET threads = {threads}")
             con.begin()
             writer = _Writer(con)
             try:
@@ -217,14 +280,31 @@ class DuckDBStore(SqlStore):
 
     def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]:
         with self._connection(read_only=True) as con:
-            try:
-                cur = con.execute(sql, list(params))
-            except duckdb.Error as exc:
-                raise StoreError(f"reading the store {self.path} failed: {exc}") from exc
-            names = [d[0] for d in cur.description]
-            while rows := cur.fetchmany(4096):
-                for row in rows:
-                    yield dict(zip(names, row, strict=True))
+            pending = self._pending(con)
+            if not pending:
+                yield from self._rows(con, sql, params)
+        if pending:  # finish the clustering (as a writer), then read
+            self.finish_clustering()
+            with self._connection(read_only=True) as con:
+                yield from self._rows(con, sql, params)
+
+    def _pending(self, con: duckdb.DuckDBPyConnection) -> bool:
+        if not self.has_pending_table:
+            return False
+        try:
+            return con.execute("SELECT 1 FROM pending_cluster_keys LIMIT 1").fetchone() is not None
+        except duckdb.Error as exc:
+            raise StoreError(f"reading the store {self.path} failed: {exc}") from exc
+
+    def _rows(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object]) -> Iterator[dict[str, object]]:
+        try:
+            cur = con.execute(sql, list(params))
+        except duckdb.Error as exc:
+            raise StoreError(f"reading the store {self.path} failed: {exc}") from exc
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(4096):
+            for row in rows:
+                yield dict(zip(names, row, strict=True))
 
     def close(self) -> None:
         if self._con is not None:

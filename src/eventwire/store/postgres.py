@@ -1,9 +1,10 @@
 """The PostgreSQL backend (psycopg 3), for stores shared by several machines or users.
 
 Same tables and behaviour as the DuckDB backend. Writes run in one transaction per batch
-that first takes a transaction-level advisory lock, so concurrent ingests into the same
-database serialise their batches (cluster recomputation reads and rewrites whole keys).
-Readers never wait: PostgreSQL gives each statement a consistent snapshot.
+(and one for a run's clustering) that first takes a transaction-level advisory lock, so
+concurrent ingests into the same database serialise their transactions (cluster
+recomputation reads and rewrites whole keys). Readers wait only when they find clustering
+pending and finish it first; PostgreSQL gives each statement a consistent snapshot.
 Rows are loaded with ``COPY``. A store lives in the first schema of the connection's
 ``search_path``; pass ``?options=-csearch_path%3Dmyschema`` in the URL to choose one.
 """
@@ -106,7 +107,7 @@ class PostgresStore(SqlStore):
             raise
 
     @contextmanager
-    def _writer(self) -> Iterator[_Writer]:
+    def _writer(self, *, bulk: bool = False) -> Iterator[_Writer]:
         try:
             with self.conn.transaction():
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
@@ -116,6 +117,8 @@ class PostgresStore(SqlStore):
 
     def read(self, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, object]]:
         try:
+            if self.has_pending_table and self.conn.execute("SELECT 1 FROM pending_cluster_keys LIMIT 1").fetchone():
+                self.finish_clustering()
             with self.conn.transaction(), self.conn.cursor(name=f"ew_read_{next(_cursor_names)}") as cur:
                 cur.itersize = 4096
                 cur.execute(_pg_sql(sql), list(params))  # type: ignore[arg-type]

@@ -145,7 +145,18 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("place_event_id", "text"),
         ("first_added", "timestamp"),
     ),
+    # keys whose clusters a write run has not recomputed yet: written in the transaction
+    # that stores their events, emptied by the one that recomputes them
+    # (eventwire.store.clusters); several rows per key are fine
+    "pending_cluster_keys": (
+        ("cluster_key", "bigint"),
+        ("first_day", "int"),  # the earliest new day of the key (NULL: only undated new events)
+        ("undated", "bool"),  # some new events of the key have no day
+    ),
 }
+
+#: tables a store made by an earlier eventwire may lack (created by the next writer)
+OPTIONAL_TABLES: frozenset[str] = frozenset({"pending_cluster_keys"})
 
 #: scratch tables of the cluster computation (eventwire.store.clusters): temporary (no
 #: WAL), per connection, and empty outside a write transaction.
@@ -171,8 +182,10 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
         ("island_start", "int"),
         ("cluster_id", "text"),
     ),
-    # stored events whose cluster changed
-    "cluster_moves": (("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"), ("new_id", "text")),
+    # stored events whose cluster changed (old_id NULL: not clustered yet); DuckDB finds
+    # them again by rowid, PostgreSQL by (doc_key, event_id)
+    "cluster_moves": (("rid", "bigint"), ("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"),
+                      ("new_id", "text")),
     # clusters whose members or island changed
     "cluster_changed": (("cluster_id", "text"),),
     # changed clusters without a day in the scope: their place and island (a safeguard)
