@@ -384,7 +384,8 @@ class ActorResolver:
         words = [t for t in doc[start:end] if not t.is_punct]
         # a company's name is no role ("General Motors' plant" is no general's), and names it
         company = False
-        for ent in doc.ents:
+        overlapping = {id(e): e for t in doc[start:end] if t.ent_type_ for e in (entity_of(t),) if e is not None}
+        for ent in overlapping.values():
             if ent.label_ in ("GPE", "LOC") and ent.start < end and ent.end > start:
                 words = [t for t in words if not (ent.start <= t.i < ent.end)]  # "the Soviet Union"
             elif ent.label_ == "ORG" and start <= ent.start and ent.end <= end and not (ent.start <= head.i < ent.end):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.actors.spans import entity_of
+
 from eventwire.extract.lexicon import MODIFIER_DEPS, Lexicon, Pattern
 
 _OBJECT_DEPS = ("dobj", "obj")
@@ -52,8 +54,8 @@ def expand(token: Token) -> tuple[Token, ...]:
     if token.ent_iob_ in ("B", "I") and not token.conjuncts:
         # "Barack Obama and Vladimir Putin" parsed with the head on "Barack": the conjuncts
         # hang on another word of the same name
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
+        ent = entity_of(token)
+        if ent is not None and len(ent) > 1:
             out.extend(c for t in ent if t is not token for c in t.conjuncts if not (ent.start <= c.i < ent.end))
     if token.ent_type_ in _LIST_LABELS:
         for child in token.children:
