@@ -88,10 +88,13 @@ def code_document(doc: CleanDoc, parsed: Doc, res: Resources, settings: Settings
     grouped: dict[tuple[str, str, str], list[tuple[Candidate, SpacySpan, tuple[EntityMention, ...]]]] = {}
     all_entities: list[EntityMention] = []
     per_sentence: list[tuple[SpacySpan, list[Candidate], tuple[EntityMention, ...]]] = []
+    texts: dict[int, str] = {}  # sentence start -> its text (Span.text rebuilds it token by token)
+    full = parsed.text  # built once: Doc.text joins every token too
     for index, sent in enumerate(parsed.sents):
-        text = sent.text.rstrip()
+        text = full[sent.start_char : sent.end_char].rstrip()
         if not text.strip():
             continue
+        texts[sent.start] = text
         sentences.append(Sentence(index, sent.start_char, sent.start_char + len(text), text))
         entities = _entities(sent, index)
         all_entities.extend(entities)
@@ -108,7 +111,7 @@ def code_document(doc: CleanDoc, parsed: Doc, res: Resources, settings: Settings
     for group in grouped.values():
         first, sent, entities = group[0]
         clause = ClauseContext(
-            doc.doc_id, first.sentence_index, sent.text, sent.start_char,
+            doc.doc_id, first.sentence_index, full[sent.start_char : sent.end_char], sent.start_char,
             first.clause_start, first.clause_end, first.trigger.idx, entities,
         )
         when = resolve_event_date(clause, doc.date)
@@ -123,14 +126,14 @@ def code_document(doc: CleanDoc, parsed: Doc, res: Resources, settings: Settings
             continue
         cameo = res.ontology.get(first.code)
         mentions = tuple(
-            Mention(c.sentence_index, s.text.rstrip(), span_of(c.trigger), c.source.span, c.target.span) for c, s, _ in group
+            Mention(c.sentence_index, texts[s.start], span_of(c.trigger), c.source.span, c.target.span) for c, s, _ in group
         )
         events.append(
             Event(
                 event_id=event_id(doc, first),
                 doc_id=doc.doc_id,
                 sentence_index=first.sentence_index,
-                sentence=sent.text.rstrip(),
+                sentence=texts[sent.start],
                 source=first.source,
                 target=first.target,
                 cameo=cameo.code,

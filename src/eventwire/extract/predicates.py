@@ -218,6 +218,9 @@ def noun_sources(noun: Token) -> tuple[Token, ...]:
     return tuple(mods)
 
 
+_MATCH_CACHE = "eventwire_best_match"
+
+
 def best_match(
     token: Token, lexicon: Lexicon, *, as_noun: bool = False, partitives: frozenset[str] = frozenset()
 ) -> Match | None:
@@ -225,12 +228,18 @@ def best_match(
     patterns = lexicon.noun_patterns(lemma) if as_noun else lexicon.verb_patterns(lemma)
     if not patterns:
         return None
+    # the same token is asked about from several places: remember the answer per document
+    cache = token.doc.user_data.setdefault(_MATCH_CACHE, {})
+    key = (token.i, as_noun, partitives, id(lexicon))
+    if key in cache:
+        return cache[key]
     site = _site(token, not as_noun, partitives)
     best: Match | None = None
     for pattern in patterns:
         match = _match(pattern, token, site)
         if match is not None and (best is None or match.score > best.score):
             best = match
+    cache[key] = best
     return best
 
 
