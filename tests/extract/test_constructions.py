@@ -291,3 +291,10 @@ def test_a_negated_control_verb_rejects_or_codes_nothing():
     assert {p for _, p, _ in full_codes("Iran did not agree to halt uranium enrichment, its envoy said.", "2006-03-01")} == {"REJECT"}
     assert coded("Israel has not yet agreed to withdraw its troops from the border villages.") == []
     assert coded("Russia did not threaten to cut gas supplies to Europe.") == []
+
+
+def test_ethnic_groups_belong_to_the_country_they_live_in():
+    got = full_codes("Ethnic Serb militias in Kosovo fired on a police patrol near Mitrovica, Kosovo police said.", "2011-07-27")
+    assert got and not any(s.startswith("SRB") for s, _, _ in got), got
+    got = full_codes("Ethnic Uzbeks in southern Kyrgyzstan protested against the arrest of their leaders.", "2010-06-20")
+    assert any(s == "KGZCVL" for s, _, _ in got), got

@@ -448,6 +448,13 @@ class ActorResolver:
                         country, how = described.country, f"appos:{child.text}"
                         appos_roles = described.roles
                         break
+        if any(t.lower_ == "ethnic" for t in doc[start : head.i]):
+            # "ethnic Albanians in Macedonia", "ethnic Serb militias": a people, not a state;
+            # their country is where they live (the place named, else the context)
+            if entry is not None and entry.kind == "state":
+                entry = None
+            if how.startswith("modifier:"):
+                country, how = None, "ethnic"
         roles, former = self._roles(head, start, head.i + 1)
         if not roles:
             roles = appos_roles

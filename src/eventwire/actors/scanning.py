@@ -31,6 +31,8 @@ def scan_sentence(resolver: ActorResolver, sent: SpacySpan, ctx: DocumentActors,
             continue
         head = ent.root
         seen.add(head.i)
+        if ent[0].lower_ == "ethnic" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic"):
+            continue  # "ethnic Albanians" name a people, not the state of Albania
         if ent.label_ != "PERSON" and not head.conjuncts:
             # states and organisations: a direct lookup is enough for coreference
             entry = resolver.lookup(strip_possessive(ent.text), on)
