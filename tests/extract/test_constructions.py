@@ -298,3 +298,8 @@ def test_ethnic_groups_belong_to_the_country_they_live_in():
     assert got and not any(s.startswith("SRB") for s, _, _ in got), got
     got = full_codes("Ethnic Uzbeks in southern Kyrgyzstan protested against the arrest of their leaders.", "2010-06-20")
     assert any(s == "KGZCVL" for s, _, _ in got), got
+
+
+def test_an_existential_participle_targets_its_noun():
+    got = full_codes("There were twelve Nigerian soldiers killed in an ambush near Maiduguri on Sunday.", "2016-06-01")
+    assert any(t == "NGAMIL" for _, _, t in got), got

@@ -113,6 +113,8 @@ class PredicateFinder:
             if match is None:
                 continue
             targets = self._through_event_nouns(match.targets, match.code)
+            if not targets and not match.reciprocal and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                targets = expand(tok.head)  # "There were ten Russian soldiers killed": the noun suffered it
             if not targets and not match.reciprocal:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
