@@ -303,3 +303,9 @@ def test_ethnic_groups_belong_to_the_country_they_live_in():
 def test_an_existential_participle_targets_its_noun():
     got = full_codes("There were twelve Nigerian soldiers killed in an ambush near Maiduguri on Sunday.", "2016-06-01")
     assert any(t == "NGAMIL" for _, _, t in got), got
+
+
+def test_failing_to_reach_agreement_is_a_mutual_rejection():
+    got = full_codes("Serbia and Kosovo failed to reach agreement on vehicle licence plates on Monday.", "2022-11-21")
+    assert {("SRB", "REJECT", "XKX"), ("XKX", "REJECT", "SRB")} <= got, got
+    assert coded("Firefighters failed to stop the blaze from spreading to nearby villages.") == []

@@ -216,6 +216,9 @@ class ActorPairer:
     def _symmetric(pred: Predicate) -> bool:
         """Predicates whose plural subject acts on itself ("A and B agreed/met/clashed");
         not mediation, which two mediators do for others."""
-        if pred.code in ("045", "039", "028", "108", "126", "165"):
+        code = pred.code
+        if pred.chain and pred.match is not None and any(t.lemma_.lower() == "fail" for t in pred.chain):
+            code = pred.match.code  # "A and B failed to agree": as mutual as agreeing
+        if code in ("045", "039", "028", "108", "126", "165"):
             return False
-        return pred.code[:2] in ("03", "04", "05", "06", "19") or pred.code in ("0871", "057")
+        return code[:2] in ("03", "04", "05", "06", "19") or code in ("0871", "057")
