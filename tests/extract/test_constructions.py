@@ -309,3 +309,12 @@ def test_failing_to_reach_agreement_is_a_mutual_rejection():
     got = full_codes("Serbia and Kosovo failed to reach agreement on vehicle licence plates on Monday.", "2022-11-21")
     assert {("SRB", "REJECT", "XKX"), ("XKX", "REJECT", "SRB")} <= got, got
     assert coded("Firefighters failed to stop the blaze from spreading to nearby villages.") == []
+
+
+def test_people_sent_to_do_something_code_what_they_were_sent_to_do():
+    got = full_codes("The IAEA sent a team of inspectors to Syria on Monday to investigate the bombed site.", "2008-06-23")
+    assert any(p == "ACCUSE" and t == "SYR" for _, p, t in got), got
+    got = full_codes("Norway dispatched an envoy to Sri Lanka to mediate between the government and the Tamil rebels.", "2002-02-01")
+    assert {("NOR", "CONSULT", "LKAGOV"), ("NOR", "CONSULT", "LKAREB")} <= got, got
+    got = full_codes("Russia sent troops to Kazakhstan to help restore order.", "2022-01-06")
+    assert any(p == "MOBILIZE" for _, p, _ in got), got  # armed units: a deployment

@@ -61,12 +61,12 @@ class DocumentActors:
         if len(known) >= 2:
             self.groups.append((pos, known, between))
 
-    def dominant_country(self) -> str | None:
-        """The country named most often so far (ties: the earliest)."""
+    def dominant_country(self, exclude: str | None = None) -> str | None:
+        """The country named most often so far (ties: the earliest), ``exclude`` aside."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             c = m.actor.country
-            if c and m.actor.code[:3] not in ("IGO", "NGO"):
+            if c and c != exclude and m.actor.code[:3] not in ("IGO", "NGO"):
                 counts[c] = counts.get(c, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else None
 

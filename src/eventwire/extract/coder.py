@@ -33,6 +33,7 @@ from eventwire.records import Actor, Modality, Span
 
 _VIOLENCE = frozenset({"18", "19", "20"})
 _MILITARY_FORCE = frozenset({"19", "20"})
+_MEDIATION = frozenset({"045", "039", "126"})
 _HOSTILE = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
@@ -105,7 +106,8 @@ class SentenceCoder:
                 # "hit a bus in northern Yemen, killing dozens": the participle happened there too
                 self.pairer.locative_country(top.head, on) if top.dep_ in ("advcl", "conj") else None
             )
-            pairs = [self.pairer.domestic(s, t, ctx, where) for s, t in self.pairer.pairs(pred, ctx, on)]
+            mediation = code in _MEDIATION
+            pairs = [self.pairer.domestic(s, t, ctx, where, borrow=not mediation) for s, t in self.pairer.pairs(pred, ctx, on)]
             if code[:2] in _VIOLENCE:
                 if not any(s.known for s, _ in pairs) and self._accident(top):
                     continue  # "were killed when their helicopter crashed": nobody attacked

@@ -46,6 +46,10 @@ class Predicate:
     nominal: bool
 
 
+def expand_first(tokens: list[Token]) -> tuple[Token, ...]:
+    return expand(tokens[0]) if tokens else ()
+
+
 class PredicateFinder:
     def __init__(self, lexicon: Lexicon, frames: Frames) -> None:
         self.lexicon = lexicon
@@ -104,6 +108,10 @@ class PredicateFinder:
                 continue
             if self._by_gerund(tok) is not None:
                 continue  # "retaliated by expelling diplomats": the gerund says what was done
+            sent_to = self._dispatched_to_act(tok, consumed)
+            if sent_to is not None:
+                out.append(sent_to)
+                continue
             received = self._received(tok)
             if received is not None:
                 consumed.update(t.i for t in received.source_heads)
@@ -119,6 +127,28 @@ class PredicateFinder:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _dispatched_to_act(self, verb: Token, consumed: set[int]) -> Predicate | None:
+        """ "The UN sent inspectors to Bosnia to investigate ...", "Norway dispatched an envoy
+        to mediate": people sent to do something are the means; what they were sent to do
+        is the act. Troops sent somewhere stay a deployment."""
+        if verb.lemma_.lower() not in self.frames.dispatch_verbs:
+            return None
+        obj = direct_object(verb)
+        if obj is None or obj.lemma_.lower() in self.frames.armed_units:
+            return None
+        purpose = next(
+            (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.i > obj.i
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+            None,
+        )
+        match = self._verb_match(purpose, consumed) if purpose is not None else None
+        if purpose is None or match is None or match.code[:2] == "15":
+            return None
+        consumed.add(purpose.i)
+        # the parties of "to mediate between A and B", else where they were sent, else the act's own
+        targets = match.reciprocal or expand_first(prep_objects(verb, "to")) or match.targets
+        return Predicate(match, match.code, purpose, (verb,), targets, (), subjects(verb), False)
 
     def _by_gerund(self, verb: Token) -> Token | None:
         """The coded gerund of "by V-ing" on ``verb``, if any."""

@@ -53,6 +53,8 @@ class Frames:
     obligation_markers: dict[str, FrameName]
     recipient_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
+    dispatch_verbs: frozenset[str]
+    armed_units: frozenset[str]
     received_objects: dict[str, str]
 
     def apply(self, frame: str, inner: str | None) -> str | None:
@@ -130,6 +132,8 @@ def load_frames() -> Frames:
         obligation_markers=_obligations(data["obligation_markers"], tables),
         recipient_verbs=frozenset(data["recipient_verbs"]),
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
+        dispatch_verbs=frozenset(data["dispatch_verbs"]),
+        armed_units=frozenset(data["armed_units"]),
         received_objects={str(k): str(v) for k, v in data["received_objects"].items()},
     )
 

@@ -154,10 +154,12 @@ class ActorPairer:
         return Actor(country + "UAF", "", None, country, ("UAF",), None, f"unidentified-attacker:{country}")
 
     @staticmethod
-    def domestic(source: Actor, target: Actor, ctx: DocumentActors, where: Callable[[], str | None]) -> tuple[Actor, Actor]:
+    def domestic(
+        source: Actor, target: Actor, ctx: DocumentActors, where: Callable[[], str | None], *, borrow: bool = True
+    ) -> tuple[Actor, Actor]:
         """A role without a country ("protesters", "rebels", "city authorities") belongs to
-        the country where the clause places the action, else to the other actor's country,
-        else to the country the document is about."""
+        the country where the clause places the action, else to the other actor's country
+        (not a mediator's: ``borrow=False``), else to the country the document is about."""
 
         def fill(actor: Actor, other: Actor) -> Actor:
             if actor.country or not actor.roles or not actor.code.startswith(UNKNOWN_ACTOR_CODE):
@@ -165,12 +167,12 @@ class ActorPairer:
             here = where()
             if here:
                 country = here
-            elif other.country and other.code[:3] not in ("IGO", "NGO") and actor.roles[0] not in _OFFICIAL_ROLES:
+            elif borrow and other.country and other.code[:3] not in ("IGO", "NGO") and actor.roles[0] not in _OFFICIAL_ROLES:
                 # protesters, police, courts, rebels: the other side's compatriots; a
                 # government or an army acts abroad too, so it is not guessed from its target
                 country = other.country
             else:
-                country = ctx.dominant_country()
+                country = ctx.dominant_country(exclude=None if borrow else other.country)
             if not country:
                 return actor
             return replace(actor, code=country + actor.roles[0], country=country, how=actor.how + f"+country-from-context:{country}")
