@@ -55,3 +55,14 @@ def test_a_compass_part_of_a_country_is_placed_in_that_country():
         place = geocoder.lookup(name)
         assert place is not None and place.country == country, (name, place)
     assert geocoder.lookup("northern Qwzxland") is None
+
+
+def test_an_administrative_word_after_a_name_is_dropped():
+    from eventwire.pipeline import resources
+    from eventwire.settings import Settings
+
+    geocoder = resources(Settings()).geocoder
+    for name, country in (("Montenegro province", "MNE"), ("Helmand province", "AFG"), ("Donetsk region", "UKR")):
+        place = geocoder.lookup(name)
+        assert place is not None and place.country == country, (name, place)
+    assert geocoder.lookup("Qwzxland province") is None

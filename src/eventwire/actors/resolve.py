@@ -477,7 +477,9 @@ class ActorResolver:
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
                 return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
-        if entry is None and country is None and self.place_country and head.pos_ == "PROPN":
+        if entry is None and country is None and self.place_country and (
+            head.pos_ == "PROPN" or (ent is not None and ent.label_ in ("GPE", "LOC"))  # "Montenegro province"
+        ):
             # a place not in the actor KB ("Idlib", "Kirkuk") stands for its country; the
             # small model often tags unfamiliar towns as people or organisations ("pounded
             # Rafah"), so an object that is no known person is tried as a place too

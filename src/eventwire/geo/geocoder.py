@@ -45,6 +45,9 @@ _COMPASS = frozenset(
 )
 
 
+_ADMIN_WORDS = frozenset("province region state district county governorate oblast prefecture territory republic".split())
+
+
 class Geocoder:
     """Gazetteer lookups and event location. Build once with :meth:`load`; thread-safe to read."""
 
@@ -88,6 +91,9 @@ class Geocoder:
             if len(words) > 1 and words[0].lower() in _COMPASS:
                 # "eastern Ukraine", "Western Cambodia": the part is placed at the whole
                 return self.lookup(" ".join(words[1:]), context)
+            if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+                # "Montenegro province", "the Kherson region": the named unit itself
+                return self.lookup(" ".join(words[:-1]), context)
             return None
         entry = self._read(keys, None, context)
         if entry is None or entry.kind == "ignore":
