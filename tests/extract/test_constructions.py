@@ -318,3 +318,8 @@ def test_people_sent_to_do_something_code_what_they_were_sent_to_do():
     assert {("NOR", "CONSULT", "LKAGOV"), ("NOR", "CONSULT", "LKAREB")} <= got, got
     got = full_codes("Russia sent troops to Kazakhstan to help restore order.", "2022-01-06")
     assert any(p == "MOBILIZE" for _, p, _ in got), got  # armed units: a deployment
+
+
+def test_an_attempted_act_is_coded():
+    got = full_codes("An attempt to assassinate the governor of Kandahar province was foiled on Monday, police said.", "2010-05-03")
+    assert any(p == "ASSAULT" and t == "AFGGOV" for _, p, t in got), got
