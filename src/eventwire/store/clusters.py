@@ -70,6 +70,18 @@ rows and their events (:func:`settle`). Tests compare batch-by-batch ingestion i
 several orders and windows with computing everything at once, and with a plain-Python
 version of the rule.
 
+How the transaction runs (each choice measured on the benchmark's million events): the
+(group, day) computation is on integers, the texts that go into the MD5 id looked up
+once per group (``names``); each event in the scope finds its cluster through its
+(group, day) row, by integers, for the move and for the cluster rows; the stored
+clusters are compared with the new ones, kept or deleted only when some stored cluster
+ends at the bound or later (none in a first load); when the scope held no clustered
+event (``fresh``: a first load, or news newer than everything stored) every cluster
+found is new, and the changed-cluster filter is skipped. DuckDB runs the two statements
+that join events, documents and scratch tables in the written join order
+(:func:`~eventwire.store.cluster_rows.ordered`): the scratch tables have no statistics
+inside the transaction, and its optimiser built hash tables on the million-row side.
+
 Per cluster the store keeps GDELT-style counts: ``num_mentions`` (sum of the events'
 mentions, i.e. statements of the event in the text), ``num_articles`` (distinct documents),
 ``num_sources`` (distinct outlets, ``documents.source``; a document without an outlet counts
@@ -88,19 +100,24 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventwire.errors import StoreError
-from eventwire.store.cluster_rows import EPOCH, cluster_rows, date_literal, move_events
+from eventwire.store.cluster_rows import (
+    EPOCH,
+    NO_DAY,
+    cluster_rows,
+    date_literal,
+    move_events,
+    moves,
+    ordered,
+    recent,
+)
 from eventwire.store.tables import Dialect
 
 if TYPE_CHECKING:
     from eventwire.store.base import Writer
 
-#: ``dkey`` of events without a day (no event or publication date)
-NO_DAY = -1_000_000
 #: scope of a key whose pending events all lack a day: no dated day is recomputed
 NO_SCOPE = 1_000_000_000
 
-#: the columns of events the computation reads
-KEY_COLUMNS = ("cluster_key", "group_key", "source", "target", "cameo_root", "place_key", "cluster_day")
 SCRATCH_TABLES = ("cluster_scope", "cluster_edge", "cluster_days", "cluster_moves", "cluster_changed", "cluster_keep")
 
 
@@ -147,49 +164,59 @@ def _edge(window: int, low: int) -> str:
           AND e.cluster_day >= sc.s - {window} AND e.cluster_day < sc.s"""
 
 
-def _days(window: int, low: int | None, undated: bool) -> str:
-    """Every (group, day) in the scope of the touched keys, with its cluster.
+def _days(window: int, low: int | None, undated: bool, dialect: Dialect) -> str:
+    """Every (group, day) in the scope of the touched keys, with its cluster's place,
+    window and island, and the key's texts (for the cluster id).
 
     Keys are compared through their 63-bit hashes: ``cluster_key`` for (source, target,
     root) and ``group_key`` for (source, target, root, place), which for events without a
     place is the key's "no place" group. ``low`` is the earliest scope day (None: the
     pending events have no day, and no dated day is recomputed); with ``undated``, the
     undated events not clustered yet are added (their clusters depend on nothing else).
+
+    The computation runs on integers alone: the texts are functions of ``group_key``,
+    looked up per group at the end (``names``), and each (group, day)
+    is found by exactly one of the placed, attached, unattached and undated parts.
     """
-    cols = ", ".join(KEY_COLUMNS)
-    parts = []
+    # any value will do, the texts being the same for one group_key (PostgreSQL 15 has no any_value)
+    pick = "any_value" if dialect == "duckdb" else "MIN"
+    parts, named = [], []
     if low is not None:
-        parts.append(f"""
-                SELECT {", ".join(f"e.{c}" for c in KEY_COLUMNS)}
-                FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-                WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s""")
+        scoped = "FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key " \
+                 f"WHERE e.cluster_day >= {low} AND e.cluster_day >= sc.s"
+        parts.append(f"SELECT e.cluster_key, e.group_key, e.place_key IS NOT NULL AS placed, e.cluster_day {scoped}")
+        named.append(f"SELECT e.group_key, e.source, e.target, e.cameo_root, e.place_key {scoped}")
     if undated:
-        parts.append(f"""
-                SELECT {cols} FROM events WHERE cluster_day IS NULL AND cluster_id IS NULL""")
+        pending = "FROM events WHERE cluster_day IS NULL AND cluster_id IS NULL"
+        parts.append(f"SELECT cluster_key, group_key, place_key IS NOT NULL AS placed, cluster_day {pending}")
+        named.append(f"SELECT group_key, source, target, cameo_root, place_key {pending}")
     return f"""
         WITH days AS MATERIALIZED (
-            -- grouped on the integers alone: the texts are functions of group_key
-            SELECT cluster_key, group_key, MIN(source) AS source, MIN(target) AS target,
-                   MIN(cameo_root) AS cameo_root, MIN(place_key) AS place_key, cluster_day AS day
-            FROM ({" UNION ALL ".join(parts)}
-            ) e
-            GROUP BY cluster_key, group_key, cluster_day
+            SELECT cluster_key, group_key, placed, cluster_day AS day
+            FROM ({" UNION ALL ".join(parts)}) e
+            GROUP BY cluster_key, group_key, placed, cluster_day
+        ),
+        names AS MATERIALIZED (
+            SELECT group_key, {pick}(source) AS source, {pick}(target) AS target, {pick}(cameo_root) AS cameo_root,
+                   {pick}(place_key) AS place_key
+            FROM ({" UNION ALL ".join(named)}) e
+            GROUP BY group_key
         ),
         placed_days AS (
-            SELECT cluster_key, group_key, place_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
-            WHERE place_key IS NOT NULL AND day IS NOT NULL
+            SELECT cluster_key, group_key, day, CAST(NULL AS INTEGER) AS start0 FROM days
+            WHERE placed AND day IS NOT NULL
             UNION ALL
-            SELECT cluster_key, group_key, place_key, day, island_start FROM cluster_edge WHERE place_key IS NOT NULL
+            SELECT cluster_key, group_key, day, island_start FROM cluster_edge WHERE place_key IS NOT NULL
         ),
-        placed AS MATERIALIZED ({_anchors('placed_days', window, 'cluster_key, place_key,')}),
+        placed AS MATERIALIZED ({_anchors('placed_days', window, 'cluster_key,')}),
         candidates AS (
-            SELECT cluster_key, group_key, place_key, day, anchor, island_start FROM placed
+            SELECT cluster_key, group_key, day, anchor, island_start FROM placed
             UNION ALL
-            SELECT cluster_key, group_key, place_key, day, anchor, island_start FROM cluster_edge
+            SELECT cluster_key, group_key, day, anchor, island_start FROM cluster_edge
             WHERE place_key IS NOT NULL
         ),
         unplaced_days AS (
-            SELECT cluster_key, group_key, day FROM days WHERE place_key IS NULL AND day IS NOT NULL
+            SELECT cluster_key, group_key, day FROM days WHERE NOT placed AND day IS NOT NULL
         ),
         -- each unplaced day looks up its 2w + 1 neighbour days by equality: a range
         -- condition would pair it with every placed day of its key first
@@ -198,7 +225,7 @@ def _days(window: int, low: int | None, undated: bool) -> str:
             FROM unplaced_days u CROSS JOIN (VALUES {", ".join(f"({d})" for d in range(-window, window + 1))}) AS g(delta)
         ),
         attached AS MATERIALIZED (
-            SELECT u.group_key, u.day, MIN(p.place_key) AS c_place, MIN(p.anchor) AS anchor,
+            SELECT u.group_key, u.day, MIN(p.group_key) AS c_group, MIN(p.anchor) AS anchor,
                    MIN(p.island_start) AS island_start
             FROM near_days u
             JOIN candidates p ON p.cluster_key = u.cluster_key AND p.day = u.near
@@ -212,17 +239,31 @@ def _days(window: int, low: int | None, undated: bool) -> str:
             UNION ALL
             SELECT group_key, day, island_start FROM cluster_edge WHERE place_key IS NULL AND c_place IS NULL
         ),
-        rest AS ({_anchors('rest_days', window)})
-        SELECT d.cluster_key, d.group_key, d.source, d.target, d.cameo_root, d.place_key, d.day,
-               COALESCE(d.day, {NO_DAY}) AS dkey,
-               CASE WHEN d.place_key IS NOT NULL THEN d.place_key ELSE a.c_place END AS c_place,
-               CASE WHEN d.place_key IS NOT NULL THEN p.anchor ELSE COALESCE(a.anchor, r.anchor) END AS anchor,
-               CASE WHEN d.place_key IS NOT NULL THEN p.island_start
-                    ELSE COALESCE(a.island_start, r.island_start) END AS island_start
-        FROM days d
-        LEFT JOIN placed p ON p.group_key = d.group_key AND p.day = d.day
-        LEFT JOIN attached a ON a.group_key = d.group_key AND a.day = d.day
-        LEFT JOIN rest r ON r.group_key = d.group_key AND r.day = d.day"""
+        rest AS ({_anchors('rest_days', window)}),
+        -- the place of an attached day's cluster: its placed group's, in the scope or the edge
+        attached_places AS (
+            SELECT a.group_key, a.day, COALESCE(n.place_key, ed.place_key) AS c_place, a.anchor, a.island_start
+            FROM attached a
+            LEFT JOIN names n ON n.group_key = a.c_group
+            LEFT JOIN (SELECT DISTINCT group_key, place_key FROM cluster_edge WHERE place_key IS NOT NULL) ed
+                 ON ed.group_key = a.c_group
+        ),
+        -- own: the cluster has the day's own place (placed days); else c_place (NULL: none)
+        found AS (
+            SELECT group_key, day AS dkey, TRUE AS own, CAST(NULL AS VARCHAR) AS c_place, anchor, island_start
+            FROM placed
+            UNION ALL
+            SELECT group_key, day, FALSE, c_place, anchor, island_start FROM attached_places
+            UNION ALL
+            SELECT group_key, day, FALSE, NULL, anchor, island_start FROM rest
+            UNION ALL
+            SELECT group_key, {NO_DAY}, placed, NULL, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
+            FROM days WHERE day IS NULL
+        )
+        SELECT f.group_key, f.dkey, CASE WHEN f.own THEN n.place_key ELSE f.c_place END AS c_place, f.anchor,
+               f.island_start, n.source, n.target, n.cameo_root
+        FROM found f
+        JOIN names n ON n.group_key = f.group_key"""
 
 
 def pending_rows(events: pa.Table) -> pa.Table:
@@ -280,52 +321,52 @@ def settle(writer: Writer, dialect: Dialect, window: int) -> int:
     )
     day_cols = "group_key, dkey, c_place, anchor, island_start"
     writer.execute(
-        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, {cid} FROM ({_days(window, low, undated)}) x"
+        f"INSERT INTO cluster_days ({day_cols}, cluster_id) SELECT {day_cols}, {cid} FROM ({_days(window, low, undated, dialect)}) x"
     )
     if writer.fetch("SELECT 1 FROM cluster_days WHERE cluster_id IS NULL LIMIT 1"):
         raise StoreError("internal error: the cluster computation left events without a cluster; report this bug")
-    # the events in the scope whose cluster is not the same any more: the new ones (no
-    # cluster yet) and the stored ones whose cluster changed
-    # DuckDB finds the rows again by rowid, PostgreSQL by primary key
-    rid, ident = ("e.rowid", "NULL, NULL") if dialect == "duckdb" else ("CAST(NULL AS BIGINT)", "e.doc_key, e.event_id")
-    scopes = []
-    if low is not None:
-        scopes.append(f"e.cluster_day >= {low} AND e.cluster_day >= sc.s")
-    if undated:
-        scopes.append("e.cluster_day IS NULL AND e.cluster_id IS NULL")
-    moved = " UNION ALL ".join(f"""
-        SELECT {rid}, {ident}, e.cluster_id, d.cluster_id
-        FROM events e
-        JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
-        JOIN cluster_days d ON d.group_key = e.group_key AND d.dkey = COALESCE(e.cluster_day, {NO_DAY})
-        WHERE {scope} AND e.cluster_id IS DISTINCT FROM d.cluster_id""" for scope in scopes)
-    writer.execute(f"INSERT INTO cluster_moves (rid, doc_key, event_id, old_id, new_id) {moved}")
+    # did the scope hold clustered events? if not (a first load, or news newer than
+    # everything stored), every cluster of the scope is new
+    clustered = recent(low, undated)
+    fresh = not writer.fetch(
+        f"SELECT 1 FROM events WHERE ({' OR '.join(clustered)}) AND cluster_id IS NOT NULL LIMIT 1"
+    )
+    # the events in the scope whose cluster is not the same any more move
+    moves(writer, dialect, low, undated)
     move_events(writer, dialect, low, undated)
-    island_changed = ""
-    if low is not None:
-        island_changed = f"""
-            UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
-            WHERE c.date_last >= {date_literal(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
     # stored clusters a write can change: dated ones ending at the bound or later, undated ones
     stored = " OR ".join(
         ([f"date_last >= {date_literal(bound)}"] if bound is not None else []) + (["date_last IS NULL"] if undated else [])
     )
+    # none in a first load, nor when a run's news are all newer than the stored ones:
+    # then nothing stored is compared, kept or deleted
+    replaces = bool(writer.fetch(f"SELECT 1 FROM event_clusters WHERE {stored} LIMIT 1"))
+    island_changed = ""
+    if low is not None and replaces:
+        island_changed = f"""
+            UNION SELECT d.cluster_id FROM cluster_days d JOIN event_clusters c ON c.cluster_id = d.cluster_id
+            WHERE c.date_last >= {date_literal(low - 3 * window)} AND c.island_start IS DISTINCT FROM d.island_start"""
     # the changed clusters: those that lose or gain events, or whose island changed
     writer.execute(f"""
         INSERT INTO cluster_changed (cluster_id)
         SELECT old_id FROM cluster_moves WHERE old_id IS NOT NULL
         UNION SELECT new_id FROM cluster_moves{island_changed}""")
-    # a changed cluster without a day in the scope keeps its place and island (a safeguard:
-    # every changed cluster has one, see the bounds above)
-    writer.execute(f"""
-        INSERT INTO cluster_keep (cluster_id, c_place, anchor, island_start)
-        SELECT cluster_id, place_key, anchor_day, island_start FROM event_clusters
-        WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)
-          AND cluster_id NOT IN (SELECT cluster_id FROM cluster_days)""")
-    writer.execute(
-        f"DELETE FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
-    )
-    writer.execute(cluster_rows(dialect, bound, undated))
+    if replaces:
+        # a changed cluster without a day in the scope keeps its place and island (a
+        # safeguard: every changed cluster has one, see the bounds above)
+        writer.execute(f"""
+            INSERT INTO cluster_keep (cluster_id, c_place, anchor, island_start)
+            SELECT cluster_id, place_key, anchor_day, island_start FROM event_clusters
+            WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)
+              AND cluster_id NOT IN (SELECT cluster_id FROM cluster_days)""")
+        writer.execute(
+            f"DELETE FROM event_clusters WHERE ({stored}) AND cluster_id IN (SELECT cluster_id FROM cluster_changed)"
+        )
+    # stored events between the bound and their key's scope day, which may belong to a changed cluster
+    outside = bound is not None and bool(writer.fetch(f"""
+        SELECT 1 FROM events e JOIN cluster_scope sc ON sc.cluster_key = e.cluster_key
+        WHERE e.cluster_day >= {bound} AND e.cluster_day < sc.s LIMIT 1"""))
+    ordered(writer, dialect, cluster_rows(dialect, low=low, bound=bound, undated=undated, fresh=fresh, outside=outside))
     for table in SCRATCH_TABLES:
         writer.execute(f"DELETE FROM {table}")
     return keys

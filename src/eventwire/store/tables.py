@@ -182,8 +182,8 @@ SCRATCH: dict[str, tuple[tuple[str, str], ...]] = {
         ("island_start", "int"),
         ("cluster_id", "text"),
     ),
-    # stored events whose cluster changed (old_id NULL: not clustered yet); DuckDB finds
-    # them again by rowid, PostgreSQL by (doc_key, event_id)
+    # events in the scope whose cluster changed (old_id NULL: not clustered yet); DuckDB
+    # finds them again by rowid, PostgreSQL by (doc_key, event_id)
     "cluster_moves": (("rid", "bigint"), ("doc_key", "bigint"), ("event_id", "text"), ("old_id", "text"),
                       ("new_id", "text")),
     # clusters whose members or island changed
