@@ -323,3 +323,8 @@ def test_people_sent_to_do_something_code_what_they_were_sent_to_do():
 def test_an_attempted_act_is_coded():
     got = full_codes("An attempt to assassinate the governor of Kandahar province was foiled on Monday, police said.", "2010-05-03")
     assert any(p == "ASSAULT" and t == "AFGGOV" for _, p, t in got), got
+
+
+def test_a_slash_acronym_is_one_name():
+    got = full_codes("The Sudanese government and the SPLM/A agreed on Saturday to allow aid into the Nuba mountains.", "2002-01-19")
+    assert {("SDNGOV", "AGREE", "SDNREB"), ("SDNREB", "AGREE", "SDNGOV")} <= got, got

@@ -232,7 +232,10 @@ class ActorResolver:
             # a name the model did not tag ("ILO", "Hamas", "al-Qaeda"): the proper-noun run
             doc = head.doc
             start = head.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
+            while start > 0 and (
+                (doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat", "nmod"))
+                or (doc[start - 1].text == "/" and start > 1 and doc[start - 2].pos_ == "PROPN")  # "SPLM/A"
+            ):
                 start -= 1
             run = doc[start : head.i + 1]
             entry = self._lookup(strip_possessive(run.text), on)
