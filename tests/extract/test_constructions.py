@@ -328,3 +328,15 @@ def test_an_attempted_act_is_coded():
 def test_a_slash_acronym_is_one_name():
     got = full_codes("The Sudanese government and the SPLM/A agreed on Saturday to allow aid into the Nuba mountains.", "2002-01-19")
     assert {("SDNGOV", "AGREE", "SDNREB"), ("SDNREB", "AGREE", "SDNGOV")} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The Azerbaijani army prepared on Monday to launch an offensive on the separatist enclave.", "MOBILIZE"),
+        ("The interior ministry ordered extra patrols in the capital after the bombing.", "MOBILIZE"),
+        ("Britain is preparing to send food aid to Sudan.", "AGREE"),
+    ],
+)
+def test_preparing_and_ordering_force(text: str, plover: str):
+    assert plover in {p for _, _, p, _ in coded(text)}, coded(text)

@@ -18,8 +18,8 @@ import yaml
 from eventwire.errors import ResourceError
 from eventwire.ontology import load_ontology
 
-FrameName = Literal["reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel", "fail"]
-_FRAMES = ("reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel", "fail")
+FrameName = Literal["reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel", "fail", "prepare"]
+_FRAMES = ("reject", "intent", "threaten", "appeal", "demand", "through", "negate", "cancel", "fail", "prepare")
 _KEEP = "="
 
 
