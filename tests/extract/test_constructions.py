@@ -340,3 +340,10 @@ def test_a_slash_acronym_is_one_name():
 )
 def test_preparing_and_ordering_force(text: str, plover: str):
     assert plover in {p for _, _, p, _ in coded(text)}, coded(text)
+
+
+def test_the_subject_of_face_or_draw_undergoes_the_act():
+    got = full_codes("Tokyo's plan drew sharp criticism from South Korea and China on Tuesday.", "2021-04-13")
+    assert {("KOR", "ACCUSE", "JPN"), ("CHN", "ACCUSE", "JPN")} <= got, got
+    got = full_codes("The Greek government faces strong pressure from the European Commission to cut spending.", "2011-06-01")
+    assert any(s.startswith("IGO") and p == "REQUEST" and t == "GRCGOV" for s, p, t in got), got

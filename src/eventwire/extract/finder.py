@@ -232,7 +232,7 @@ class PredicateFinder:
         if obj is None or obj.i in consumed:
             return match
         lemma = verb.lemma_.lower()
-        if match is None and lemma in self.frames.experiencer_verbs:
+        if match is None and (lemma in self.frames.experiencer_verbs or lemma in self.frames.undergo_verbs):
             return None  # "citing domestic opposition", "faced pressure": no act of the subject
         noun = best_match(obj, self.lexicon, as_noun=True)
         if noun is None:
@@ -375,10 +375,18 @@ class PredicateFinder:
                 # states that the war is going on
                 continue
             sources = match.sources
+            targets = match.targets
             head = tok.head
             if not sources and tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in self.support_verbs:
                 sources = subjects(head)
-            out.append(Predicate(match, match.code, tok, (), match.targets, match.reciprocal, sources, True))
+            if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in self.frames.undergo_verbs:
+                # "Obama faces pressure from Congress", "the plan drew criticism from Seoul":
+                # the subject undergoes the act
+                targets = subjects(head)
+                givers = prep_objects(head, "from")
+                if givers:
+                    sources = expand(givers[0])
+            out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, sources, True))
         return out
 
     def _depth(self, pred: Predicate) -> int:

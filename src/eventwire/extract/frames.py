@@ -54,6 +54,7 @@ class Frames:
     recipient_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
     armed_units: frozenset[str]
     received_objects: dict[str, str]
 
@@ -133,6 +134,7 @@ def load_frames() -> Frames:
         recipient_verbs=frozenset(data["recipient_verbs"]),
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
         dispatch_verbs=frozenset(data["dispatch_verbs"]),
+        undergo_verbs=frozenset(data["undergo_verbs"]),
         armed_units=frozenset(data["armed_units"]),
         received_objects={str(k): str(v) for k, v in data["received_objects"].items()},
     )
