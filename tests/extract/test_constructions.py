@@ -347,3 +347,8 @@ def test_the_subject_of_face_or_draw_undergoes_the_act():
     assert {("KOR", "ACCUSE", "JPN"), ("CHN", "ACCUSE", "JPN")} <= got, got
     got = full_codes("The Greek government faces strong pressure from the European Commission to cut spending.", "2011-06-01")
     assert any(s.startswith("IGO") and p == "REQUEST" and t == "GRCGOV" for s, p, t in got), got
+
+
+def test_parts_of_two_bodies_are_both_actors():
+    got = full_codes("Saudi Arabia hosted talks between representatives of Sudan's army and the Rapid Support Forces.", "2023-05-06")
+    assert {("SAU", "CONSULT", "SDNMIL"), ("SAU", "CONSULT", "SDNREB")} <= got, got

@@ -158,6 +158,11 @@ class ActorResolver:
                 if country is None:
                     entry, _ = self._lookup_entity(other, on)
                     country = entry.country if entry is not None and entry.kind in ("state", "metonym") else None
+                    if entry is not None and entry.kind in ("group", "igo", "ngo") and mod.dep_ == "pobj":
+                        # "representatives of Sudan's army and the Rapid Support Forces"
+                        span = Span(other.idx, other.idx + len(other.text), other.text)
+                        extra.append(Actor(entry.code, other.text, span, entry.country, tuple(entry.roles), entry.name, f"coordinated:{other.text}"))
+                        continue
                 if country and country != actor.country:
                     code = country + "".join(actor.roles[:1])
                     span = Span(other.idx, other.idx + len(other.text), other.text)
