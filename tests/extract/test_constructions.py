@@ -352,3 +352,8 @@ def test_the_subject_of_face_or_draw_undergoes_the_act():
 def test_parts_of_two_bodies_are_both_actors():
     got = full_codes("Saudi Arabia hosted talks between representatives of Sudan's army and the Rapid Support Forces.", "2023-05-06")
     assert {("SAU", "CONSULT", "SDNMIL"), ("SAU", "CONSULT", "SDNREB")} <= got, got
+
+
+def test_two_national_modifiers_of_one_noun_are_two_actors():
+    got = full_codes("Qatari and Egyptian mediators shuttled between Israeli and Hamas negotiators in Cairo on Tuesday.", "2024-02-13")
+    assert {("QATGOV", "CONSULT", "ISRGOV"), ("EGYGOV", "CONSULT", "PSEREB")} <= got, got

@@ -152,13 +152,20 @@ class ActorResolver:
         mods += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                  for g in c.children if g.dep_ == "pobj" and g.conjuncts]
         extra: list[Actor] = []
+        if any(t.dep_ == "cc" for t in doc[start : head.i]):
+            # "Qatari and Egyptian mediators" parsed as two modifiers of the noun
+            for other in (t for t in doc[start : head.i] if t.head.i == head.i and t.dep_ in ("amod", "compound") and not t.conjuncts):
+                country = self._country_of_word(other, on)
+                if country and country != actor.country and all(a.country != country for a in extra):
+                    span = Span(other.idx, other.idx + len(other.text), other.text)
+                    extra.append(Actor(country + "".join(actor.roles[:1]), other.text, span, country, actor.roles, None, f"coordinated:{other.text}"))
         for mod in mods:
             for other in mod.conjuncts:
                 country = self._country_of_word(other, on)
                 if country is None:
                     entry, _ = self._lookup_entity(other, on)
                     country = entry.country if entry is not None and entry.kind in ("state", "metonym") else None
-                    if entry is not None and entry.kind in ("group", "igo", "ngo") and mod.dep_ == "pobj":
+                    if entry is not None and entry.kind in ("group", "igo", "ngo"):
                         # "representatives of Sudan's army and the Rapid Support Forces"
                         span = Span(other.idx, other.idx + len(other.text), other.text)
                         extra.append(Actor(entry.code, other.text, span, entry.country, tuple(entry.roles), entry.name, f"coordinated:{other.text}"))
@@ -180,7 +187,7 @@ class ActorResolver:
         ("'We do not support ...,' Lavrov told Kommersant")."""
         node = head
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             parent = node.head
             if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in SPEECH_VERBS:

@@ -61,7 +61,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             return verb.head
         return own
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":
         if is_passive(head) and agent(head) is None:
@@ -72,7 +72,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             if child.dep_ in ("dobj", "obj") and child.i < verb.i:
                 return child
         return subject(head, depth=depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject(head.head, depth=depth + 1)  # "responded by throwing stones"
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):
         return subject(head, depth=depth + 1)

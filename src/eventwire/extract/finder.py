@@ -327,7 +327,7 @@ class PredicateFinder:
                 return None
         code: str | None = inner_code
         for ctl in reversed(chain):
-            spec = control if ctl is verb else self.frames.control_verbs[ctl.lemma_.lower()]
+            spec = control if ctl.i == verb.i else self.frames.control_verbs[ctl.lemma_.lower()]
             code = self.frames.apply(spec.frame, code)
             if code is None:
                 own = best_match(ctl, self.lexicon)
@@ -397,7 +397,7 @@ class PredicateFinder:
         depth = 1 if pred.nominal else 0
         for _ in range(12):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             dep = node.dep_
             if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:

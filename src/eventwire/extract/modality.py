@@ -65,7 +65,7 @@ def _in_reported_clause(token: Token) -> bool:
     for _ in range(6):
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
             return True
-        if node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ == "ROOT" or node.head.i == node.i:
             return False
         if node.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
             node = node.head
@@ -81,7 +81,7 @@ def _within_condition(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in node.children):
             return True
-        if node.head is node or node.dep_ in ("ROOT", "ccomp"):
+        if node.head.i == node.i or node.dep_ in ("ROOT", "ccomp"):
             return False
         node = node.head
     return False

@@ -113,7 +113,7 @@ class ActorPairer:
         shelling" names a cause, not a place."""
         node = tok
         for _ in range(6):
-            if node is top or node.head is node:
+            if node.i == top.i or node.head.i == node.i:
                 return False
             if node.dep_ in ("pobj", "prep") and node.head.lower_ in _LOCATIVE_PREPS:
                 # "in X", and "outside of X"
