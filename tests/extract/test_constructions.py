@@ -357,3 +357,8 @@ def test_parts_of_two_bodies_are_both_actors():
 def test_two_national_modifiers_of_one_noun_are_two_actors():
     got = full_codes("Qatari and Egyptian mediators shuttled between Israeli and Hamas negotiators in Cairo on Tuesday.", "2024-02-13")
     assert {("QATGOV", "CONSULT", "ISRGOV"), ("EGYGOV", "CONSULT", "PSEREB")} <= got, got
+
+
+def test_a_toll_told_in_a_participle_is_the_same_attack():
+    got = [e for e in code_text("Rebels shelled the town of Kidal overnight, killing at least eight people, officials said.", date="2014-05-18", settings=NO_STATEMENTS)]
+    assert len([e for e in got if e.plover == "ASSAULT"]) == 1, [(e.source.code, e.cameo, e.target.code) for e in got]

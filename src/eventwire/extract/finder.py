@@ -27,6 +27,7 @@ from eventwire.extract.predicates import (
 
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 _JUDGEMENTS = frozenset({"05", "11", "12"})
+_VIOLENT = frozenset({"18", "19", "20"})
 _PARTICIPLE_ACTS = frozenset({"11", "13", "16", "17", "18", "19", "20"})
 _PLACE_PREPS = frozenset({"at", "on", "over", "from"})
 _TEMPORAL_MARKS = frozenset({"after", "before", "as", "when", "while", "since", "until"})
@@ -427,7 +428,18 @@ class PredicateFinder:
             return preds
         depths = {id(p): self._depth(p) for p in substantive}
         best = min(depths.values())
-        return [p for p in preds if p.code.startswith("01") or depths[id(p)] == best or self._standalone(p)]
+        violent = {p.trigger.i for p in substantive if p.code[:2] in _VIOLENT and depths[id(p)] == best}
+        return [
+            p for p in preds
+            if p.code.startswith("01") or depths[id(p)] == best or (self._standalone(p) and not self._consequence(p, violent))
+        ]
+
+    @staticmethod
+    def _consequence(pred: Predicate, violent: set[int]) -> bool:
+        """ "shelled the town, killing eight people": the killing is the shelling's toll,
+        one event, not a second attack."""
+        top = pred.chain[0] if pred.chain else pred.trigger
+        return pred.code[:2] in _VIOLENT and top.dep_ == "advcl" and top.head.i in violent
 
     def _standalone(self, pred: Predicate) -> bool:
         """Events that stand on their own below the main clause: a war or fighting named
