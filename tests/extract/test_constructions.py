@@ -362,3 +362,8 @@ def test_two_national_modifiers_of_one_noun_are_two_actors():
 def test_a_toll_told_in_a_participle_is_the_same_attack():
     got = [e for e in code_text("Rebels shelled the town of Kidal overnight, killing at least eight people, officials said.", date="2014-05-18", settings=NO_STATEMENTS)]
     assert len([e for e in got if e.plover == "ASSAULT"]) == 1, [(e.source.code, e.cameo, e.target.code) for e in got]
+
+
+def test_what_someone_hopes_others_will_do_is_no_event():
+    got = coded("Kenya's foreign minister said she hoped Ethiopian officials would soon be put on trial for the killings.")
+    assert not any(p for _, _, p, _ in got if p), got
