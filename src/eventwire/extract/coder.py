@@ -25,7 +25,7 @@ from eventwire.actors.resolve import ActorResolver
 from eventwire.extract.finder import Predicate, PredicateFinder
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
-from eventwire.extract.modality import ModalityInfo, analyze
+from eventwire.extract.modality import ModalityInfo, analyze, is_question
 from eventwire.extract.modality import is_negated as _is_negated_verb
 from eventwire.extract.pairing import ActorPairer
 from eventwire.extract.predicates import best_match
@@ -67,6 +67,7 @@ class SentenceCoder:
     def code(self, sent: SpacySpan, index: int, ctx: DocumentActors, on: date | None) -> list[Candidate]:
         self.resolver.scan(sent, ctx, on)
         predicates = self.finder.find(sent)
+        question = is_question(sent)
         out: list[Candidate] = []
         statements: list[Candidate] = []
         for pred in predicates:
@@ -77,7 +78,7 @@ class SentenceCoder:
             ):
                 continue  # "the storm hit the coast", "Hurricane Hugo slammed into": nature is not an actor
             top = pred.chain[0] if pred.chain else pred.trigger
-            info = analyze(pred.trigger, self.frames, chain=pred.chain)
+            info = analyze(pred.trigger, self.frames, chain=pred.chain, question=question)
             if info.hypothetical and info.conditional and info.reported and not (info.question or info.in_condition or info.negated):
                 # "the EU may suspend talks if the violence goes on, the minister said": a
                 # conditional threat; unattributed ("If talks fail, A could attack B") it is
@@ -112,7 +113,16 @@ class SentenceCoder:
                 if not any(s.known for s, _ in pairs) and self._accident(top):
                     continue  # "were killed when their helicopter crashed": nobody attacked
                 pairs = [(self._armed(self.pairer.unidentified(s, where), pred), t) for s, t in pairs]
-            pairs = [(s, d) for s, t in pairs for d in ((t,) if t.known else self.pairer.deep_targets(pred, top, s, code, ctx, on))]
+            deep: dict[str, list[Actor]] = {}  # one search per source code
+
+            def targets_for(s: Actor, t: Actor, pred: Predicate = pred, top: Token = top, code: str = code) -> list[Actor]:
+                if t.known:
+                    return [t]
+                if s.code not in deep:
+                    deep[s.code] = self.pairer.deep_targets(pred, top, s, code, ctx, on)
+                return deep[s.code]
+
+            pairs = [(s, d) for s, t in pairs for d in targets_for(s, t)]
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
             for source, target, pair_code in self.pairer.with_converse(code, pairs, mutual=mutual):

@@ -431,8 +431,11 @@ class PredicateFinder:
         statements = [p for p in preds if p.code.startswith("01")]
         if statements:
             # an event noun inside a statement is its topic ("expressed sorrow for the shootings")
-            inside = {t.i for p in statements for t in (p.chain[0] if p.chain else p.trigger).subtree}
-            preds = [p for p in preds if not (p.nominal and p.trigger.i in inside and not self._standalone(p))]
+            spans = [(t.left_edge.i, t.right_edge.i) for t in (p.chain[0] if p.chain else p.trigger for p in statements)]
+            preds = [
+                p for p in preds
+                if not (p.nominal and any(lo <= p.trigger.i <= hi for lo, hi in spans) and not self._standalone(p))
+            ]
         substantive = [p for p in preds if not p.code.startswith("01")]
         if len(substantive) <= 1:
             return preds

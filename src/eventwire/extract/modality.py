@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.extract.frames import Frames
@@ -87,6 +88,14 @@ def _within_condition(token: Token) -> bool:
     return False
 
 
+def is_question(sent: SpacySpan) -> bool:
+    """Does the sentence end with a question mark (trailing spaces aside)?"""
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = last.nbor(-1)
+    return last.text == "?"
+
+
 def _question(token: Token) -> bool:
     sent = token.sent
     last = sent[-1]
@@ -110,9 +119,10 @@ def _historical(token: Token) -> bool:
     return False
 
 
-def analyze(token: Token, frames: Frames, *, chain: tuple[Token, ...] = ()) -> ModalityInfo:
+def analyze(token: Token, frames: Frames, *, chain: tuple[Token, ...] = (), question: bool | None = None) -> ModalityInfo:
     """Modality of the predicate ``token``; ``chain`` are governing control verbs
-    ("declined" over "endorse"), whose auxiliaries count too."""
+    ("declined" over "endorse"), whose auxiliaries count too. ``question``: whether the
+    sentence is a question, when the caller already knows (``Token.sent`` is costly)."""
     carriers = (token, *chain)
     auxes = [a for t in carriers for a in _aux_words(t)]
     if chain and token.dep_ == "ccomp" and token.head in chain and token.head.lemma_ in SPEECH_VERBS:
@@ -139,7 +149,7 @@ def analyze(token: Token, frames: Frames, *, chain: tuple[Token, ...] = ()) -> M
         hypothetical=hypothetical,
         conditional=conditional,
         in_condition=_within_condition(top),
-        question=_question(token),
+        question=_question(token) if question is None else question,
         reported=reported,
         historical=_historical(token) or any(_historical(t) for t in chain),
     )
