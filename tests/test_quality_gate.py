@@ -70,3 +70,12 @@ def test_gold_corpus_covers_every_root():
         negatives += not rec["events"]
     assert roots == {f"{r:02d}" for r in range(1, 21)}
     assert negatives >= 80
+
+
+def test_every_gold_file_follows_the_format_and_the_code_table():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("validate_gold", GOLD / "validate_gold.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert module.main() == 0

@@ -70,7 +70,7 @@ def check_sentence(rec: dict, table: dict, errors: list[str]) -> None:
         errors.append(f"{where}: keys {sorted(rec)}")
         return
     year = DATE.match(rec["date"])
-    if not year or not 2000 <= int(year.group(1)) <= 2026:
+    if not year or not 1975 <= int(year.group(1)) <= 2026:
         errors.append(f"{where}: date {rec['date']!r}")
     roots = [t for t in rec["tags"] if t.startswith("root:")]
     if len(roots) != 1 or not re.fullmatch(r"root:(0[1-9]|1\d|20)", roots[0]):
@@ -151,6 +151,13 @@ def main() -> int:
         check_sentence(rec, table, errors)
     for rec in articles:
         check_article(rec, table, errors)
+    for extra in ("wire_dev.jsonl", "heldout.jsonl"):  # checked, not counted below
+        for rec in load(extra):
+            if rec.get("id") in seen_ids or rec.get("text") in seen_texts:
+                errors.append(f"{extra}: {rec.get('id')}: duplicate id or text")
+            seen_ids.add(rec.get("id"))
+            seen_texts.add(rec.get("text"))
+            check_sentence(rec, table, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
