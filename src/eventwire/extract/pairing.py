@@ -21,6 +21,7 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor
 
 UNKNOWN = Actor(UNKNOWN_ACTOR_CODE, "", None)
 _OFFICIAL_ROLES = frozenset({"GOV", "MIL"})
+_RESOLVED = "eventwire_resolved_heads"
 _LOCATIVE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside", "around", "throughout"})
 
 
@@ -50,7 +51,7 @@ class ActorPairer:
                 # "Turkish proposal"), not a role word ("military aid")
                 actors.extend(a for a in self.resolver.resolve(head, ctx, on) if a.country or a.code[:3] in ("IGO", "NGO"))
                 continue
-            actors.extend(self.resolver.resolve(head, ctx, on))
+            actors.extend(self._resolve(head, ctx, on))
         # "Israeli helicopters and tanks": a conjunct without a country shares the first's
         first = next((a for a in actors if a.country), None)
         if first is not None and not opposed:
@@ -66,6 +67,15 @@ class ActorPairer:
                 seen.add(a.code)
                 unique.append(a)
         return unique
+
+    def _resolve(self, head: Token, ctx: DocumentActors, on: date | None) -> tuple[Actor, ...]:
+        """``resolver.resolve``, once per head and document: predicates of one sentence share
+        their subjects and objects."""
+        cache = head.doc.user_data.setdefault(_RESOLVED, {})
+        key = (head.i, on, id(ctx))
+        if key not in cache:
+            cache[key] = self.resolver.resolve(head, ctx, on)
+        return cache[key]
 
     def deep_targets(self, pred: Predicate, top: Token, source: Actor, code: str, ctx: DocumentActors, on: date | None) -> list[Actor]:
         """No target in the predicate's own arguments: the first other actor named later in
