@@ -357,3 +357,15 @@ def test_a_toll_told_in_a_participle_is_the_same_attack():
 def test_what_someone_hopes_others_will_do_is_no_event():
     got = coded("Kenya's foreign minister said she hoped Ethiopian officials would soon be put on trial for the killings.")
     assert not any(p for _, _, p, _ in got if p), got
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Islamist militants seized Benghazi on Sunday.", "COERCE"),  # a named place taken: occupation (192)
+        ("The takeover bid took Washington by surprise.", None),  # "take" alone does not take a named place
+    ],
+)
+def test_seizing_a_named_place(text: str, plover: str | None):
+    got = {p for _, c, p, _ in coded(text) if c == "192"}
+    assert got == ({plover} if plover else set()), coded(text)

@@ -10,7 +10,9 @@ space-separated tokens whose first token is the head lemma (spaCy lemma, lower c
 ``[a|b]``        light-verb object lemmas ("hold talks", "impose sanctions"); the object is
                  part of the predicate, the target comes from ``>prep`` (on the verb or on
                  that object), never from the object itself.
-``!obj:a|b``     the direct object must be one of a|b; it stays the target.
+``!obj:a|b``     the direct object must be one of a|b; it stays the target. The
+                 pseudo-lemma ``placename`` accepts a named place (a GPE/LOC proper noun:
+                 "seized Mosul").
 ``>prep``        target = object of this preposition ("meet >with").
 ``<>prep``       reciprocal: the conjoined objects of the preposition are both source and
                  target ("fighting <>between").
@@ -45,6 +47,9 @@ from typing import Literal, Protocol
 import yaml
 
 from eventwire.errors import ResourceError
+
+PLACE_NAME = "placename"
+"""Pseudo-lemma for ``!obj:``: the object is a named place ("captured Aleppo")."""
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod", "acomp", "oprd"})
 """Dependency labels whose child lemmas count as modifiers for ``~a|b``."""

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.spans import entity_of
 
-from eventwire.extract.lexicon import MODIFIER_DEPS, Lexicon, Pattern
+from eventwire.extract.lexicon import MODIFIER_DEPS, PLACE_NAME, Lexicon, Pattern
 
 _OBJECT_DEPS = ("dobj", "obj")
 #: verbs whose passive form is not an act on the subject ("forces were engaged in ...")
@@ -165,7 +165,10 @@ def _match(pattern: Pattern, trigger: Token, site: _Site) -> Match | None:
             return None
         light = obj
     if pattern.object_constraint is not None:
-        if obj is None or obj.lemma_.lower() not in pattern.object_constraint:
+        if obj is None or not (
+            obj.lemma_.lower() in pattern.object_constraint
+            or (PLACE_NAME in pattern.object_constraint and obj.ent_type_ in ("GPE", "LOC") and obj.pos_ == "PROPN")
+        ):
             return None
     if pattern.modifiers is not None:
         carrier = obj if pattern.modifier_on_object else trigger
