@@ -369,3 +369,7 @@ def test_what_someone_hopes_others_will_do_is_no_event():
 def test_seizing_a_named_place(text: str, plover: str | None):
     got = {p for _, c, p, _ in coded(text) if c == "192"}
     assert got == ({plover} if plover else set()), coded(text)
+
+
+def test_rebel_forces_are_rebels_not_the_military():
+    assert "SYRREB" in {s for s, _, _ in full_codes("Syrian rebel forces captured the town of Qusair overnight.", "2012-07-29")}
