@@ -373,3 +373,8 @@ def test_seizing_a_named_place(text: str, plover: str | None):
 
 def test_rebel_forces_are_rebels_not_the_military():
     assert "SYRREB" in {s for s, _, _ in full_codes("Syrian rebel forces captured the town of Qusair overnight.", "2012-07-29")}
+
+
+def test_a_place_as_possessor_names_the_country():
+    got = full_codes("Syrian rebel forces captured Aleppo's eastern districts overnight.", "2012-07-29")
+    assert ("SYRREB", "COERCE", "SYR") in got, got

@@ -500,7 +500,7 @@ class ActorResolver:
             # Rafah"), so an object that is no known person is tried as a place too
             if ent is not None and ent.label_ in ("GPE", "LOC"):
                 place_name = ent.text
-            elif head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and not ctx.by_name(head.text) and (
+            elif head.dep_ in ("dobj", "pobj", "nsubjpass", "conj", "poss") and not ctx.by_name(head.text) and (
                 ent is None or (ent.label_ in ("PERSON", "ORG", "FAC") and len(ent) <= 2)
             ):
                 place_name = ent.text if ent is not None else head.text
