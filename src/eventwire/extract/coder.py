@@ -25,8 +25,7 @@ from eventwire.actors.resolve import ActorResolver
 from eventwire.extract.finder import Predicate, PredicateFinder
 from eventwire.extract.frames import Frames
 from eventwire.extract.lexicon import Lexicon
-from eventwire.extract.modality import ModalityInfo, analyze, is_question
-from eventwire.extract.modality import is_negated as _is_negated_verb
+from eventwire.extract.modality import ModalityInfo, analyze, is_negated, is_question
 from eventwire.extract.pairing import ActorPairer
 from eventwire.extract.predicates import best_match
 from eventwire.records import Actor, Modality, Span
@@ -113,16 +112,16 @@ class SentenceCoder:
                 if not any(s.known for s, _ in pairs) and self._accident(top):
                     continue  # "were killed when their helicopter crashed": nobody attacked
                 pairs = [(self._armed(self.pairer.unidentified(s, where), pred), t) for s, t in pairs]
-            deep: dict[str, list[Actor]] = {}  # one search per source code
-
-            def targets_for(s: Actor, t: Actor, pred: Predicate = pred, top: Token = top, code: str = code) -> list[Actor]:
+            deep: dict[str, list[Actor]] = {}  # one clause-target search per source code
+            expanded: list[tuple[Actor, Actor]] = []
+            for s, t in pairs:
                 if t.known:
-                    return [t]
+                    expanded.append((s, t))
+                    continue
                 if s.code not in deep:
                     deep[s.code] = self.pairer.deep_targets(pred, top, s, code, ctx, on)
-                return deep[s.code]
-
-            pairs = [(s, d) for s, t in pairs for d in targets_for(s, t)]
+                expanded.extend((s, d) for d in deep[s.code])
+            pairs = expanded
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
             for source, target, pair_code in self.pairer.with_converse(code, pairs, mutual=mutual):
@@ -177,7 +176,7 @@ class SentenceCoder:
             return self.frames.negate(code)
         if info.negated and pred.chain:
             # "did not agree to withdraw": the control verb is negated
-            top_negated = _is_negated_verb(pred.chain[0])
+            top_negated = is_negated(pred.chain[0])
             if top_negated and _not_yet(pred.chain[0]):
                 return None  # "has not yet agreed to withdraw": nothing happened
             if top_negated:

@@ -49,10 +49,6 @@ def _aux_words(token: Token) -> list[str]:
 
 def is_negated(token: Token) -> bool:
     """Is the verb itself negated ("did not agree", "never attacked", "made no promise")?"""
-    return _is_negated(token)
-
-
-def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATORS):
             return True
@@ -128,7 +124,7 @@ def analyze(token: Token, frames: Frames, *, chain: tuple[Token, ...] = (), ques
     if chain and token.dep_ == "ccomp" and token.head in chain and token.head.lemma_ in SPEECH_VERBS:
         # "said Libya must hand over": the obligation is the speaker's demand, coded as such
         auxes = [a for a in auxes if a not in frames.obligation_markers]
-    negated = _is_negated(token) or any(_is_negated(t) for t in chain)  # "did not agree to halt"
+    negated = is_negated(token) or any(is_negated(t) for t in chain)  # "did not agree to halt"
     reported = any(_in_reported_clause(t) for t in carriers)
     future = any(a in frames.future_markers for a in auxes) or any(
         c.lower_ == "going" and c.dep_ == "aux" for t in carriers for c in t.children

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.actors.spans import entity_of
-
 from eventwire.extract.lexicon import MODIFIER_DEPS, PLACE_NAME, Lexicon, Pattern
 
 _OBJECT_DEPS = ("dobj", "obj")
