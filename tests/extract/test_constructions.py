@@ -378,3 +378,48 @@ def test_rebel_forces_are_rebels_not_the_military():
 def test_a_place_as_possessor_names_the_country():
     got = full_codes("Syrian rebel forces captured Aleppo's eastern districts overnight.", "2012-07-29")
     assert ("SYRREB", "COERCE", "SYR") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim that someone did harm accuses them; the reported act is coded as well
+        ("Moscow claimed that Ukrainian forces had shelled the Zaporizhzhia plant.", ("RUS", "112", "UKR")),
+        ("Armenia claimed that Azerbaijani troops had attacked three villages.", ("ARM", "112", "AZE")),
+    ],
+)
+def test_a_claim_of_harm_is_an_accusation(text: str, expected: tuple[str, str, str]):
+    got = [(s, c, t) for s, c, _, t in coded(text)]
+    assert expected in got, got
+
+
+def test_a_claim_about_oneself_or_of_no_harm_accuses_nobody():
+    assert not [c for _, c, _, _ in coded("Turkey claimed that it had struck PKK positions in northern Iraq.") if c == "112"]
+    assert not [c for _, c, _, _ in coded("Russia claimed that the talks with Turkey were going well.") if c == "112"]
+
+
+def test_an_unsigned_report_speaks_for_where_it_was_issued():
+    got = coded("A report released on Monday in the Kenyan capital alleged that Somali militiamen had raided the camp.")
+    assert ("KEN", "112", "ACCUSE", "SOM") in got, got
+
+
+def test_a_company_named_after_its_country():
+    got = [(e.target.code, e.plover) for e in code_text("Separatists shot down a Malaysia Airlines plane near the border.", date="2014-07-20")]
+    assert ("MYSBUS", "ASSAULT") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan sent a team to Turkey to help search for survivors.", ("JPN", "AID", "TUR")),
+        # the future of sending is an intent to give aid
+        ("Norway will send experts to Nepal to help rebuild schools.", ("NOR", "AGREE", "NPL")),
+    ],
+)
+def test_people_sent_to_help_are_aid(text: str, expected: tuple[str, str, str]):
+    got = [(s, p, t) for s, _, p, t in coded(text)]
+    assert expected in got, got
+
+
+def test_an_act_with_no_political_actor_on_either_side_is_no_event():
+    assert coded("A man set fire to a shop on Tuesday night.") == []

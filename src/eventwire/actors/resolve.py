@@ -68,6 +68,13 @@ def load_institution_nouns() -> frozenset[str]:
     return _word_list("institution_nouns.txt")
 
 
+def load_document_nouns() -> frozenset[str]:
+    return _word_list("document_nouns.txt")
+
+
+_ISSUE_VERBS = frozenset({"release", "issue", "publish", "present", "unveil", "circulate", "make", "produce", "read"})
+
+
 def _backed_name(ent: SpacySpan) -> bool:
     """A name followed by "-backed", "-linked", "-led" ... (split by the tokenizer)."""
     doc = ent.doc
@@ -90,6 +97,7 @@ class ActorResolver:
         self.place_country = place_country
         self.part_nouns = load_part_nouns()
         self.institution_nouns = load_institution_nouns()
+        self.document_nouns = load_document_nouns()
         self._roles_cache: dict[str, object] = {}
         self._lookup_cache: dict[tuple[str, date | None], KBEntry | None] = {}
 
@@ -361,6 +369,22 @@ class ActorResolver:
                         return self.phrase(g, ctx, on)
         return None
 
+    def _issuer(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
+        """An unsigned document speaks for where it was issued: "a report released in the
+        Rwandan capital", "a statement issued in Tehran"."""
+        if head.lemma_.lower() not in self.document_nouns:
+            return None
+        for verb in head.children:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in _ISSUE_VERBS:
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        for place in prep.children:
+                            if place.dep_ == "pobj":
+                                found = self.phrase(place, ctx, on)
+                                if found is not None and found.country and found.code[:3] == found.country:
+                                    return replace(found, roles=(), code=found.country)
+        return None
+
     def _body(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         """The body a part noun belongs to: "a spokeswoman for the Foreign Ministry"."""
         if head.lemma_.lower() not in self.part_nouns:
@@ -384,6 +408,11 @@ class ActorResolver:
         if country:
             return country
         ent = entity_of(token)
+        if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and any(t.lower_ in _COMPANY_WORDS for t in ent):
+            # "Malaysia Airlines", "Iran Air": a company named after its country
+            entry = self._lookup(text, on)
+            if entry is not None and entry.kind == "state" and entry.country:
+                return entry.country
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             entry = self._lookup(ent.text, on)
             if entry is not None and entry.kind in ("state", "metonym") and entry.country:
@@ -453,6 +482,10 @@ class ActorResolver:
                 entry, ent = head_entry, head.doc[head.i : head.i + 1]
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
+        if country is None and entry is None and ent is not None and ent.label_ == "ORG":
+            # "Malaysia Airlines", "Iran Air": a company named after its country
+            country = next((c for t in ent if t.i != head.i and (c := self._country_of_word(t, on))), None)
+            how = f"company:{ent.text}" if country else how
         appos_roles: tuple[str, ...] = ()
         if entry is None and country is None and ent is not None and ent.label_ == "PERSON":
             # "Salaheddine Sidhoum, Algeria's leading human rights activist"
@@ -478,7 +511,7 @@ class ActorResolver:
         body = self._body(head, ctx, on) if entry is None else None
         if body is None and entry is None and country is None and not roles and org is None:
             # "positions of the Palestinian security forces": the phrase names its owner
-            body = self._owner(head, ctx, on)
+            body = self._owner(head, ctx, on) or self._issuer(head, ctx, on)
         if body is not None:
             if body.code[:3] in ("IGO", "NGO") and country is None:
                 org = KBEntry(body.code, body.country, body.roles, "igo", body.name or body.text, body.how)

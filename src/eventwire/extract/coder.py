@@ -129,6 +129,9 @@ class SentenceCoder:
                     continue  # an event noun with no author is a topic, not a report
                 if source.code == target.code and source.known:
                     continue
+                if (source.code.startswith("---") and target.code.startswith("---")
+                        and not set(source.roles + target.roles) & self.frames.political_roles):
+                    continue  # "a protester demolished the building": no political actor on either side
                 if not target.known and pair_code[:2] in self.frames.target_required_roots:
                     continue
                 cand = Candidate(
@@ -181,7 +184,9 @@ class SentenceCoder:
                 return None  # "has not yet agreed to withdraw": nothing happened
             if top_negated:
                 return self.frames.negate(code) if code[:2] in self.frames.negation_rejects_roots else None
-        if info.future and not pred.chain:
+        # a chain of control verbs carries its own intent ("pledged to send"); "will send a
+        # team to help" is the future of the sending
+        if info.future and (not pred.chain or all(c.lemma_.lower() in self.frames.dispatch_verbs for c in pred.chain)):
             if code[:2] == "15" and any(
                 t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "GPE" for t in pred.target_heads
             ):

@@ -65,7 +65,26 @@ class PredicateFinder:
         consumed: set[int] = set()
         predicates = self._verb_predicates(sent, consumed)
         predicates += self._content_filter(self._noun_predicates(sent, consumed), predicates)
-        return self._main_predicates(predicates)
+        return self._main_predicates(self._claims(predicates))
+
+    def _claims(self, preds: list[Predicate]) -> list[Predicate]:
+        """ "Russia claimed that Ukraine shelled the plant": a claim that someone did harm
+        accuses them, as "alleged that" does (CAMEO 112); the reported act is coded too."""
+        hostile = [p for p in preds if p.code[:2] in self.frames.claim_accuses_roots and p.source_heads]
+        if not hostile:
+            return preds
+        out = []
+        for p in preds:
+            if p.code.startswith("01") and not p.chain and p.trigger.lemma_.lower() in self.frames.claim_verbs:
+                clause = next((c for c in p.trigger.children if c.dep_ == "ccomp"), None)
+                accused = next(
+                    (h.source_heads for h in hostile if clause is not None and clause.left_edge.i <= h.trigger.i <= clause.right_edge.i),
+                    None,
+                )
+                if accused is not None:
+                    p = replace(p, code=self.frames.claim_code, match=None, target_heads=accused)
+            out.append(p)
+        return out
 
     def _verb_predicates(self, sent: SpacySpan, consumed: set[int]) -> list[Predicate]:
         out: list[Predicate] = []
@@ -151,8 +170,17 @@ class PredicateFinder:
              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
             None,
         )
-        match = self._verb_match(purpose, consumed) if purpose is not None else None
-        if purpose is None or match is None or match.code[:2] == "15":
+        if purpose is None:
+            return None
+        helper = next((c for c in purpose.children if c.dep_ == "aux" and c.lemma_.lower() in self.frames.help_verbs), None)
+        if helper is not None:
+            # "sent a team to help identify victims" (the small model makes 'help' an
+            # auxiliary): whatever the help is for, sending people to help is aid
+            consumed.add(purpose.i)
+            targets = expand_first(prep_objects(verb, "to"))
+            return Predicate(None, self.frames.help_code, helper, (verb,), targets, (), subjects(verb), False)
+        match = self._verb_match(purpose, consumed)
+        if match is None or match.code[:2] == "15":
             return None
         consumed.add(purpose.i)
         # the parties of "to mediate between A and B", else where they were sent, else the act's own

@@ -53,7 +53,13 @@ class Frames:
     obligation_markers: dict[str, FrameName]
     recipient_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
+    political_roles: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_accuses_roots: frozenset[str]
+    claim_code: str
     dispatch_verbs: frozenset[str]
+    help_verbs: frozenset[str]
+    help_code: str
     undergo_verbs: frozenset[str]
     armed_units: frozenset[str]
     received_objects: dict[str, str]
@@ -133,7 +139,13 @@ def load_frames() -> Frames:
         obligation_markers=_obligations(data["obligation_markers"], tables),
         recipient_verbs=frozenset(data["recipient_verbs"]),
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
+        political_roles=frozenset(data["political_roles"]),
+        claim_verbs=frozenset(data["claim_verbs"]),
+        claim_accuses_roots=frozenset(data["claim_accuses_roots"]),
+        claim_code=str(data["claim_code"]),
         dispatch_verbs=frozenset(data["dispatch_verbs"]),
+        help_verbs=frozenset(data["help_verbs"]),
+        help_code=str(data["help_code"]),
         undergo_verbs=frozenset(data["undergo_verbs"]),
         armed_units=frozenset(data["armed_units"]),
         received_objects={str(k): str(v) for k, v in data["received_objects"].items()},

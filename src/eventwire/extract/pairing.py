@@ -42,9 +42,12 @@ class ActorPairer:
                     head = inner[0]
             if head.lemma_.lower() in self.content_nouns and head.pos_ == "NOUN":
                 # "rejected Turkey's proposal": the proposal's author is the actor
-                authors = noun_sources(head)
-                for author in authors:
-                    actors.extend(self.resolver.resolve(author, ctx, on))
+                found = [a for author in noun_sources(head) for a in self.resolver.resolve(author, ctx, on)]
+                actors.extend(found)
+                if not found and head.lemma_.lower() in self.resolver.document_nouns:
+                    # "a report released in the Rwandan capital": an unsigned document
+                    # speaks for where it was issued
+                    actors.extend(self._resolve(head, ctx, on))
                 continue
             if head.dep_ in ("amod", "compound", "nmod"):
                 # a modifier stands for an actor only when it names one ("U.S. strikes",
