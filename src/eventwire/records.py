@@ -148,6 +148,7 @@ class Actor:
     roles: tuple[str, ...] = ()
     name: str | None = None  # canonical name if known, e.g. "Sergei Lavrov"
     how: str = ""  # resolution evidence, e.g. "pattern:country+role", "kb:...", "coref:..."
+    ethnic: str | None = None  # the people the words name ("Iraqi Kurds" -> KUR), suffixed to ``code`` outside its home state
 
     @property
     def known(self) -> bool:

@@ -287,7 +287,31 @@ def test_ethnic_groups_belong_to_the_country_they_live_in():
     got = full_codes("Ethnic Serb militias in Kosovo fired on a police patrol near Mitrovica, Kosovo police said.", "2011-07-27")
     assert got and not any(s.startswith("SRB") for s, _, _ in got), got
     got = full_codes("Ethnic Uzbeks in southern Kyrgyzstan protested against the arrest of their leaders.", "2010-06-20")
-    assert any(s == "KGZCVL" for s, _, _ in got), got
+    assert any(s == "KGZCVLUZB" for s, _, _ in got), got  # a people outside its home state keeps its ethnic code
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Thousands of Syrian Kurds rallied in Qamishli against the Turkish offensive.", "2019-10-12", "SYRCVLKUR"),
+        ("The Hungarians of southern Slovakia demanded the right to use their language in schools.", "1995-05-01", "SVKCVLHUN"),
+        ("Bosnian Serb forces shelled the eastern enclave of Gorazde on Sunday.", "1994-04-10", "BIHMILSRP"),
+        # a state's own people take no ethnic code
+        ("Serb forces shelled the town of Gorazde on Sunday.", "1994-04-10", "SRBMIL"),
+        # two states' adjectives are two states, not a people
+        ("Indian and Chinese troops clashed in the Galwan Valley.", "2020-06-16", "INDMIL"),
+        # a possessive pronoun gives the owner's people to a role noun
+        ("Bosnian Serbs said on Tuesday that their forces had shelled the town of Gorazde.", "1994-04-26", "BIHMILSRP"),
+    ],
+)
+def test_ethnic_code_outside_the_home_state(text: str, date: str, code: str):
+    got = full_codes(text, date)
+    assert any(code in (s, t) for s, _, t in got), got
+
+
+def test_the_other_side_of_a_relation_is_not_the_possessor():
+    got = full_codes("Prime Minister Tony Blair met his Irish counterpart Bertie Ahern in Belfast.", "1998-04-11")
+    assert any(t == "IRLGOV" for _, _, t in got), got
 
 
 def test_an_existential_participle_targets_its_noun():

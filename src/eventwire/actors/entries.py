@@ -34,3 +34,13 @@ class RoleWord:
     lemma: str
     role: str
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EthnicGroup:
+    """A people with its CAMEO-style ethnic code: "Kurds" -> KUR; ``home`` are the states
+    whose titular nation it is (the suffix is left out there: "Serb forces" is SRBMIL)."""
+
+    code: str
+    home: frozenset[str]
+    source: str

@@ -20,7 +20,7 @@ from eventwire.actors.codes import (
     parse_roles,
     split_code,
 )
-from eventwire.actors.entries import KBEntry, RoleWord
+from eventwire.actors.entries import EthnicGroup, KBEntry, RoleWord
 from eventwire.actors.normalize import fold
 from eventwire.errors import ResourceError
 
@@ -29,6 +29,7 @@ METONYMS = ("phrase", "aliases", "code", "source")
 ORGS = ("code", "kind", "name", "aliases", "source")
 GROUPS = ("code", "name", "aliases", "start", "end", "source")
 ROLES = ("word", "lemma", "role", "source")
+ETHNIC = ("code", "names", "home", "source")
 PEOPLE = ("name", "aliases", "country", "roles", "title", "start", "end", "source")
 
 
@@ -180,6 +181,27 @@ def read_roles(name: str, text: str) -> list[tuple[str, RoleWord, str]]:
             raise ResourceError(f"{where}: unknown role code {r['role']!r}; known: {' '.join(sorted(ROLE_CODES))}")
         word = r["word"].lower()
         out.append((word, RoleWord(r["lemma"].lower() or word, r["role"], f"{name}: {r['source']}"), where))
+    return out
+
+
+def read_ethnic(name: str, text: str, states: frozenset[str]) -> dict[str, EthnicGroup]:
+    """Surface form (folded) -> ethnic group; a form may name one group only."""
+    out: dict[str, EthnicGroup] = {}
+    for where, r in read_tsv(name, text, ETHNIC):
+        _need(where, r, "code", "names")
+        code = r["code"]
+        if len(code) != 3 or not code.isascii() or not code.isupper() or code in ROLE_CODES or code in ("IGO", "NGO", "MNC", "IMG"):
+            raise ResourceError(f"{where}: ethnic code must be three capital letters and no role or body code, got {code!r}")
+        home = frozenset(split_list(r["home"]))
+        unknown = sorted(h for h in home if h not in states)
+        if unknown:
+            raise ResourceError(f"{where}: unknown home state code(s) {' '.join(unknown)}")
+        group = EthnicGroup(code, home, f"{name}: {r['source']}")
+        for form in split_list(r["names"]):
+            key = fold(form)
+            if key in out and out[key].code != code:
+                raise ResourceError(f"{where}: {form!r} already names ethnic group {out[key].code}")
+            out[key] = group
     return out
 
 

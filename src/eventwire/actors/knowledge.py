@@ -27,12 +27,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from eventwire.actors.codes import covers, day_before
-from eventwire.actors.entries import KBEntry, RoleWord
+from eventwire.actors.entries import EthnicGroup, KBEntry, RoleWord
 from eventwire.actors.kbfiles import (
     Row,
     check_conflicts,
     data_dir,
     read_common_words,
+    read_ethnic,
     read_groups,
     read_metonyms,
     read_orgs,
@@ -134,6 +135,8 @@ class _Packaged:
     adjectives: _Keys
     roles: dict[str, RoleWord]
     counts: dict[str, int]
+    ethnic: dict[str, EthnicGroup]  # surface form -> people
+    ethnic_codes: dict[str, EthnicGroup]  # code -> people
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +179,9 @@ def _packaged() -> _Packaged:
         if row.entry.kind == "metonym" and row.entry.country:
             for phrase in row.phrases:
                 adjectives.add(phrase, row.entry.country)
-    return _Packaged(_Layer(rows, common), adjectives, roles, counts)
+    ethnic = read_ethnic("ethnic_groups.tsv", text("ethnic_groups.tsv"), states.codes)
+    counts["ethnic_groups.tsv"] = len({g.code for g in ethnic.values()})
+    return _Packaged(_Layer(rows, common), adjectives, roles, counts, ethnic, {g.code: g for g in ethnic.values()})
 
 
 def _base(entry: KBEntry) -> str:
@@ -289,6 +294,19 @@ class ActorKB:
     def role_of(self, word: str) -> RoleWord | None:
         """Role word (lemma or inflected form, one or more words) -> its sector code."""
         return self._packaged.roles.get(fold(word))
+
+    def ethnic_group(self, word: str) -> EthnicGroup | None:
+        """A people named by a word or phrase: "Kurds", "Kurdish", "Crimean Tatars" -> its group."""
+        return self._packaged.ethnic.get(fold(word))
+
+    def ethnic_code(self, code: str | None, country: str | None) -> str:
+        """The suffix for people ``code`` in ``country``: the code outside the people's home
+        states ("Iraqi Kurds" IRQCVLKUR), nothing in them ("Serb forces" SRBMIL) or when the
+        country is unknown."""
+        if not code or not country or country[:3] in ("IGO", "NGO", "IMG", "---"):
+            return ""
+        group = self._packaged.ethnic_codes.get(code)
+        return "" if group is None or country in group.home else code
 
     def country_of_adjective(self, word: str) -> str | None:
         """"Russian", "Russians", "Russia", "pro-Russian", "Russia-backed", "Kremlin-backed" -> "RUS"."""

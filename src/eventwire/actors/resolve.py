@@ -72,6 +72,15 @@ def load_document_nouns() -> frozenset[str]:
     return _word_list("document_nouns.txt")
 
 
+# role nouns that belong to the other side of a relation: "his counterpart"
+_OTHER_SIDE_NOUNS = frozenset({
+    "counterpart", "colleague", "partner", "ally", "neighbour", "neighbor", "interlocutor", "opposite", "host",
+    "guest", "visitor", "enemy", "rival", "foe", "adversary",
+})
+# nouns whose national adjective names a people, not a state: "the Albanian population"
+_PEOPLE_NOUNS = frozenset({"population", "minority", "community", "diaspora"})
+# participles that say where a group is: "guerrillas operating in Macedonia"
+_WHEREABOUTS = frozenset({"operate", "base", "live", "fight", "station", "deploy", "reside", "hide", "active"})
 _ISSUE_VERBS = frozenset({"release", "issue", "publish", "present", "unveil", "circulate", "make", "produce", "read"})
 
 
@@ -166,7 +175,7 @@ class ActorResolver:
                 country = self._country_of_word(other, on)
                 if country and country != actor.country and all(a.country != country for a in extra):
                     span = Span(other.idx, other.idx + len(other.text), other.text)
-                    extra.append(Actor(country + "".join(actor.roles[:1]), other.text, span, country, actor.roles, None, f"coordinated:{other.text}"))
+                    extra.append(self.placed(Actor("", other.text, span, None, actor.roles, None, ""), country, f"coordinated:{other.text}"))
         for mod in mods:
             for other in mod.conjuncts:
                 country = self._country_of_word(other, on)
@@ -179,10 +188,39 @@ class ActorResolver:
                         extra.append(Actor(entry.code, other.text, span, entry.country, tuple(entry.roles), entry.name, f"coordinated:{other.text}"))
                         continue
                 if country and country != actor.country:
-                    code = country + "".join(actor.roles[:1])
                     span = Span(other.idx, other.idx + len(other.text), other.text)
-                    extra.append(Actor(code, other.text, span, country, actor.roles, None, f"coordinated:{other.text}"))
+                    extra.append(self.placed(Actor("", other.text, span, None, actor.roles, None, ""), country, f"coordinated:{other.text}"))
         return extra
+
+    def placed(self, actor: Actor, country: str, how: str) -> Actor:
+        """``actor`` given the country the context says it belongs to."""
+        code = country + "".join(actor.roles[:1]) + self.kb.ethnic_code(actor.ethnic, country)
+        return replace(actor, code=code, country=country, how=actor.how + how)
+
+    def _people_named(self, head: Token, start: int) -> str | None:
+        """The ethnic code of a people the phrase names: the head ("Iraqi Kurds", "the
+        Albanians of southern Serbia") or a modifier that says who they are ("Kurdish
+        lawmakers", "Druze inhabitants"). A state's adjective names a people only after
+        "ethnic" or another state's adjective ("ethnic Albanian guerrillas", "Bosnian Serb
+        forces"); "Indian and Chinese troops", "Russian-backed" and "pro-Russian" name states."""
+        group = self.kb.ethnic_group(head.text)
+        if group is not None:
+            return group.code
+        doc = head.doc
+        words = [t for t in doc[start : head.i] if t.ent_type_ != "PERSON" and not t.is_punct]
+        for a, b in zip(words, words[1:]):
+            group = self.kb.ethnic_group(f"{a.text} {b.text}")
+            if group is not None:
+                return group.code
+        for k, t in enumerate(words):
+            group = self.kb.ethnic_group(t.text)
+            if group is None or t.conjuncts or _opposed_modifier(t) or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
+                continue
+            if self.kb.country_of_adjective(t.text) is None:
+                return group.code
+            if head.lemma_.lower() in _PEOPLE_NOUNS or any(w.lower_ == "ethnic" or self.kb.country_of_adjective(w.text) for w in words[:k]):
+                return group.code
+        return None
 
     def scan(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
         """Register the sentence's named actors and lists of actors, in reading order, so
@@ -220,7 +258,7 @@ class ActorResolver:
         found = ctx.pronoun(head.lower_, head.idx)
         span = Span(head.idx, head.idx + len(head.text), head.text)
         return tuple(
-            Actor(a.code, head.text, span, a.country, a.roles, a.name, f"coref:pronoun->{a.name or a.text}")
+            replace(a, text=head.text, span=span, how=f"coref:pronoun->{a.name or a.text}")
             for a in found
         )
 
@@ -240,7 +278,7 @@ class ActorResolver:
         text = doc[start:end].text
         span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
         return tuple(
-            Actor(a.code, text, span, a.country, a.roles, a.name, f"coref:group->{'+'.join(x.code for x in actors)}")
+            replace(a, text=text, span=span, how=f"coref:group->{'+'.join(x.code for x in actors)}")
             for a in actors
         )
 
@@ -282,10 +320,15 @@ class ActorResolver:
         country: str | None = None
         org: KBEntry | None = None
         how = ""
+        pronoun: Token | None = None
         i = start
         while i < head.i:
             tok = doc[i]
             if i in skip:
+                i += 1
+                continue
+            if tok.dep_ == "poss" and tok.pos_ == "PRON":
+                pronoun = tok  # a last resort, below
                 i += 1
                 continue
             if tok.dep_ == "poss":
@@ -297,9 +340,11 @@ class ActorResolver:
                         org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
                 i = max(i, tok.i) + 1
                 continue
-            if _opposed_modifier(tok):
+            if _opposed_modifier(tok) or (tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic") or (
+                head.lemma_.lower() in _PEOPLE_NOUNS and self.kb.ethnic_group(tok.text) is not None
+            ):
                 i += 1
-                continue
+                continue  # "anti-Syria journalist"; "ethnic Albanian guerrillas" are no Albanian state
             ent = entity_of(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
                 if _backed_name(ent):
@@ -318,9 +363,20 @@ class ActorResolver:
                 if found:
                     country, how = found, f"modifier:{tok.text}"
             i += 1
+        if country is None and org is None and pronoun is not None and head.lemma_.lower() not in _OTHER_SIDE_NOUNS and (
+            self._role_of(head.lemma_.lower()) or self._role_of(head.lower_)
+        ):
+            # "Bosnian Serbs said their forces ...": the referent owns a role ("its labour
+            # market" is no actor, "his Irish counterpart" is the other side's)
+            owner = next(iter(self._pronoun(pronoun, ctx)), None)
+            if owner is not None and owner.country:
+                return owner.country, None, f"possessor:{pronoun.text}"
         if country is None and org is None:
-            for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for")
-                        for g in c.children if g.dep_ == "pobj"):
+            # "of/from/in/for X", and where they are: "guerrillas operating in Macedonia"
+            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for")]
+            preps += [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in _WHEREABOUTS
+                      for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
+            for obj in (g for c in preps for g in c.children if g.dep_ == "pobj"):
                 if obj.i in skip:
                     continue
                 entry, ent = self._lookup_entity(obj, on)
@@ -506,6 +562,14 @@ class ActorResolver:
         roles, former = self._roles(head, start, head.i + 1)
         if not roles:
             roles = appos_roles
+        people = self._people_named(head, start) if entry is None or entry.kind == "state" else None
+        if people is None and entry is None and how.startswith("possessor:"):
+            # "Bosnian Serbs said their forces had withdrawn": the owner's people
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            found = None if owner is None else next(iter(self._pronoun(owner, ctx)), None) if owner.pos_ == "PRON" else self.phrase(owner, ctx, on)
+            people = found.ethnic if found is not None and found.country == country else None
+        if people and not roles and country and self.kb.ethnic_code(people, country) and self.kb.ethnic_group(head.text):
+            roles = ("CVL",)  # "the Albanians of southern Serbia": a people outside its home state
         if not roles and self._people(head, entry):
             roles = ("CVL",)
         body = self._body(head, ctx, on) if entry is None else None
@@ -524,7 +588,7 @@ class ActorResolver:
             # a surname met before in full, whatever the model labels it now
             known = (ctx.by_name(ent.text) if ent is not None else None) or ctx.by_name(head.text)
             if known is not None:
-                return Actor(known.code, text, span, known.country, known.roles, known.name, f"coref:name->{known.name}")
+                return replace(known, text=text, span=span, how=f"coref:name->{known.name}")
         if entry is None and country is None and self.place_country and (
             head.pos_ == "PROPN" or (ent is not None and ent.label_ in ("GPE", "LOC"))  # "Montenegro province"
         ):
@@ -576,7 +640,7 @@ class ActorResolver:
                 # a definite description ("the minister", "the army") refers back
                 ref = ctx.definite(roles[0], head.idx, head.lemma_.lower())
                 if ref is not None:
-                    return Actor(ref.code, text, span, ref.country, ref.roles, ref.name, f"coref:definite->{ref.name or ref.text}")
+                    return replace(ref, text=text, span=span, how=f"coref:definite->{ref.name or ref.text}")
         if former and "ELI" not in roles:
             roles = ("ELI",)
         if primary is not None:
@@ -585,8 +649,11 @@ class ActorResolver:
             code = (country or UNKNOWN_ACTOR_CODE) + "".join(roles[:1])
         if code == UNKNOWN_ACTOR_CODE:
             return None
+        if primary is None and self.kb.ethnic_code(people, country):
+            code += people
+            how += f"+ethnic:{people}"
         plural = head.tag_ in ("NNS", "NNPS")
-        actor = Actor(code, text, span, country, tuple(roles[:1]), name, how)
+        actor = Actor(code, text, span, country, tuple(roles[:1]), name, how, people if primary is None else None)
         ctx.register(actor, head.idx, kind=kind, plural=plural)
         return actor
 

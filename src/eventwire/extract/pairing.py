@@ -59,7 +59,7 @@ class ActorPairer:
         first = next((a for a in actors if a.country), None)
         if first is not None and not opposed:
             actors = [
-                replace(a, code=first.country + "".join(a.roles[:1]), country=first.country, how=a.how + "+conjunct-country")
+                self.resolver.placed(a, first.country, "+conjunct-country")
                 if not a.country and a.roles and a.code[:3] not in ("IGO", "NGO") else a
                 for a in actors
             ]
@@ -166,8 +166,8 @@ class ActorPairer:
             return source
         return Actor(country + "UAF", "", None, country, ("UAF",), None, f"unidentified-attacker:{country}")
 
-    @staticmethod
     def domestic(
+        self,
         source: Actor, target: Actor, ctx: DocumentActors, where: Callable[[], str | None], *, borrow: bool = True
     ) -> tuple[Actor, Actor]:
         """A role without a country ("protesters", "rebels", "city authorities") belongs to
@@ -188,7 +188,7 @@ class ActorPairer:
                 country = ctx.dominant_country(exclude=None if borrow else other.country)
             if not country:
                 return actor
-            return replace(actor, code=country + actor.roles[0], country=country, how=actor.how + f"+country-from-context:{country}")
+            return self.resolver.placed(actor, country, f"+country-from-context:{country}")
 
         return fill(source, target), fill(target, source)
 
