@@ -147,3 +147,24 @@ def test_import_reads_no_data() -> None:
         "assert k._packaged.cache_info().currsize == 0 and k._load.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_historic_name_follows_the_article_date():
+    from datetime import date
+
+    from eventwire.actors.knowledge import ActorKB
+    from eventwire.settings import Settings
+
+    kb = ActorKB.load(Settings())
+    assert kb.lookup("Congo", date(1989, 3, 1)).code == "COG"  # Zaire was the other Congo then
+    assert kb.lookup("Congo", date(2005, 3, 1)).code == "COD"
+    assert kb.lookup("Zaire", date(1989, 3, 1)).code == "COD"
+
+
+def test_a_historic_name_without_dates_is_refused():
+    from eventwire.actors.kbfiles import read_historic_names
+    from eventwire.errors import ResourceError
+
+    text = "code\tname\taliases\tstart\tend\tsource\nCOG\tCongo\t\t\t\tno dates\n"
+    with pytest.raises(ResourceError, match="needs a start or an end"):
+        read_historic_names("historic_names.tsv", text, frozenset({"COG"}))

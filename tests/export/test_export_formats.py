@@ -121,3 +121,13 @@ def test_bad_format_and_folder_are_export_errors(store, tmp_path: Path) -> None:
         export(store, "xml", tmp_path / "x.xml")
     with pytest.raises(ExportError, match="does not exist"):
         export(store, "csv", tmp_path / "missing" / "x.csv")
+
+
+def test_gdelt_ethnic_code_is_the_suffix_after_country_and_roles() -> None:
+    from eventwire.export.gdelt import _ethnic
+
+    assert _ethnic("IRQCVLKUR", "IRQ", ["CVL"]) == "KUR"
+    assert _ethnic("BIHMILSRP", "BIH", ["MIL"]) == "SRP"
+    assert _ethnic("RUSGOV", "RUS", ["GOV"]) == ""
+    assert _ethnic("IGOUNOMIL", None, ["MIL"]) == ""
+    assert _ethnic("IMGINSISI", "IMG", ["INS"]) == ""

@@ -42,12 +42,25 @@ def code_table() -> dict[str, str | None]:
     return table
 
 
+def ethnic_codes() -> frozenset[str]:
+    """Codes of src/eventwire/data/actors/ethnic_groups.tsv (the suffix after the roles)."""
+    path = HERE.parents[1] / "src" / "eventwire" / "data" / "actors" / "ethnic_groups.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return frozenset(r[0] for r in rows[1:])
+
+
+ETHNIC = ethnic_codes()
+
+
 def actor_ok(code: str) -> bool:
+    """Country or ``---``, then roles, then at most one ethnic code ("IRQCVLKUR")."""
     match = ACTOR.match(code)
     if not match:
         return False
-    roles = match.group(2)
-    return all(roles[i : i + 3] in ROLES for i in range(0, len(roles), 3))
+    parts = [match.group(2)[i : i + 3] for i in range(0, len(match.group(2)), 3)]
+    if parts and parts[-1] not in ROLES and parts[-1] in ETHNIC and len(parts) >= 2:
+        parts = parts[:-1]
+    return all(p in ROLES for p in parts)
 
 
 def check_events(events: list[dict], where: str, table: dict, errors: list[str]) -> None:

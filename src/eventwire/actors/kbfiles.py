@@ -162,14 +162,23 @@ def read_orgs(name: str, text: str, states: frozenset[str]) -> list[Row]:
     return rows
 
 
-def read_groups(name: str, text: str, states: frozenset[str]) -> list[Row]:
+def read_groups(name: str, text: str, states: frozenset[str], kind: str = "group") -> list[Row]:
     rows = []
     for where, r in read_tsv(name, text, GROUPS):
         _need(where, r, "code", "name")
         country, roles = _code(where, r["code"], states)
         start, end = _dates(where, r)
-        entry = KBEntry(r["code"], country, roles, "group", r["name"], f"{name}: {r['source']}", start, end)
+        entry = KBEntry(r["code"], country, roles, kind, r["name"], f"{name}: {r['source']}", start, end)  # type: ignore[arg-type]
         rows.append(Row(entry, (r["name"], *split_list(r["aliases"])), where))
+    return rows
+
+
+def read_historic_names(name: str, text: str, states: frozenset[str]) -> list[Row]:
+    """Dated state names ("Congo" was Brazzaville's until May 1997): state rows with dates."""
+    rows = read_groups(name, text, states, kind="state")
+    for row in rows:
+        if not row.entry.dated:
+            raise ResourceError(f"{row.where}: a historic name needs a start or an end date")
     return rows
 
 

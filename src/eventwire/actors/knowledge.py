@@ -35,6 +35,7 @@ from eventwire.actors.kbfiles import (
     read_common_words,
     read_ethnic,
     read_groups,
+    read_historic_names,
     read_metonyms,
     read_orgs,
     read_people,
@@ -153,7 +154,8 @@ def _packaged() -> _Packaged:
     states = read_states("states.tsv", text("states.tsv"))
     counts = {"states.tsv": sum(r.entry.kind == "state" for r in states.rows)}
     rows: list[Row] = list(states.rows)
-    for name, reader in (("metonyms.tsv", read_metonyms), ("igos.tsv", read_orgs), ("groups.tsv", read_groups)):
+    for name, reader in (("metonyms.tsv", read_metonyms), ("igos.tsv", read_orgs), ("groups.tsv", read_groups),
+                         ("historic_names.tsv", read_historic_names)):
         file_rows = reader(name, text(name), states.codes)
         counts[name] = len(file_rows)
         rows.extend(file_rows)

@@ -283,6 +283,21 @@ class ActorResolver:
         )
 
     def _lookup_entity(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
+        entry, ent = self._lookup_entity_tagged(head, on)
+        if entry is None and head.pos_ == "PROPN":
+            # a long name the model split or mislabelled ("the Former Yugoslav Republic of
+            # Macedonia"): the whole capitalised phrase
+            doc = head.doc
+            lo = head.left_edge.i + (1 if head.left_edge.dep_ == "det" else 0)
+            hi = head.right_edge.i + 1
+            words = doc[lo:hi]
+            if 1 < len(words) <= 8 and lo <= head.i and all(t.text[:1].isupper() or t.lower_ in ("of", "and", "the") for t in words):
+                whole = self._lookup(strip_possessive(words.text), on)
+                if whole is not None:
+                    return whole, words
+        return entry, ent
+
+    def _lookup_entity_tagged(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
         ent = entity_of(head)
         if ent is None or ent.label_ not in _NAME_LABELS:
             if head.pos_ != "PROPN":
@@ -477,11 +492,13 @@ class ActorResolver:
                 return self.place_country(ent.text)
         return None
 
-    def _roles(self, head: Token, start: int, end: int) -> tuple[tuple[str, ...], bool]:
+    def _roles(self, head: Token, start: int, end: int, skip: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
+        """Sector codes of the phrase's role words, and whether it says "former"; ``skip``:
+        the tokens of a name found in the knowledge base ("the Former Yugoslav Republic")."""
         doc = head.doc
         roles: list[str] = []
         former = False
-        words = [t for t in doc[start:end] if not t.is_punct]
+        words = [t for t in doc[start:end] if not t.is_punct and t.i not in skip]
         # a company's name is no role ("General Motors' plant" is no general's), and names it
         company = False
         overlapping = {id(e): e for t in doc[start:end] if t.ent_type_ for e in (entity_of(t),) if e is not None}
@@ -559,7 +576,9 @@ class ActorResolver:
                 entry = None
             if how.startswith("modifier:"):
                 country, how = None, "ethnic"
-        roles, former = self._roles(head, start, head.i + 1)
+        # the words of a state's name are no role words ("the Former Yugoslav Republic");
+        # a person's title inside the name is ("Archbishop Oscar Romero")
+        roles, former = self._roles(head, start, head.i + 1, skip if entry is not None and entry.kind == "state" else set())
         if not roles:
             roles = appos_roles
         people = self._people_named(head, start) if entry is None or entry.kind == "state" else None

@@ -91,6 +91,14 @@ def _action_geo(location: object) -> list[str]:
     ]
 
 
+def _ethnic(code: str, country: str | None, types: list[str]) -> str:
+    """The ethnic suffix of a state actor's code: IRQCVLKUR -> KUR."""
+    if not country or not code.startswith(country) or country[:3] in ("IGO", "NGO", "IMG"):
+        return ""
+    rest = code[len(country) + 3 * len(types):]
+    return rest if len(rest) == 3 and code == country + "".join(types) + rest else ""
+
+
 def _actor(code: str | None, name: str | None, text: str | None, country: str | None, roles: str | None) -> list[str]:
     known = bool(code) and code != "---"
     types = (roles or "").split()[:3]
@@ -99,7 +107,7 @@ def _actor(code: str | None, name: str | None, text: str | None, country: str | 
         (name or text or "").upper() if known else "",
         country or "",
         "",  # KnownGroupCode
-        "",  # EthnicCode
+        _ethnic(code, country, types) if known and code else "",  # EthnicCode
         "",  # Religion1Code
         "",  # Religion2Code
         *(types + [""] * (3 - len(types))),

@@ -348,6 +348,7 @@ class PredicateFinder:
             # "Obama wants Putin to attack": wanting someone else to act is an appeal
             control = replace(control, frame="appeal", object_is_target=True)
         chain = [verb]
+        clause = inner  # "demanded that the EU refuse to recognize ...": the EU is addressed
         # nested chains: "refused to agree to withdraw"
         while inner.lemma_.lower() in self.frames.control_verbs:
             nxt = next((c for c in inner.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -385,8 +386,8 @@ class PredicateFinder:
             if addressee is None:
                 return None
             return Predicate(inner_match, code, inner, tuple(chain), expand(addressee), (), expand(by[0]) if by else (), False)
-        if inner.dep_ == "ccomp" and control.frame in ("appeal", "demand"):  # after the want-rule above
-            targets = subjects(inner)  # "demanded that Hamas renounce": Hamas is addressed
+        if clause.dep_ == "ccomp" and control.frame in ("appeal", "demand"):  # after the want-rule above
+            targets = subjects(clause)  # "demanded that Hamas renounce": Hamas is addressed
         elif control.object_is_target:
             obj = direct_object(verb)
             if control.prep:
