@@ -447,3 +447,13 @@ def test_people_sent_to_help_are_aid(text: str, expected: tuple[str, str, str]):
 
 def test_an_act_with_no_political_actor_on_either_side_is_no_event():
     assert coded("A man set fire to a shop on Tuesday night.") == []
+
+
+def test_a_demand_addresses_the_clause_subject_through_nested_control_verbs():
+    got = full_codes("Athens demanded that the European Union refuse to open membership talks with Turkey.", "1997-12-01")
+    assert any(p == "REQUEST" and t.startswith("IGO") for _, p, t in got), got
+
+
+def test_a_state_name_with_former_in_it_is_no_former_official():
+    got = full_codes("Bulgaria recognized the Former Yugoslav Republic of Macedonia in January.", "1992-01-16")
+    assert got and all(t == "MKD" for _, _, t in got), got
