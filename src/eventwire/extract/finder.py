@@ -28,7 +28,6 @@ from eventwire.extract.predicates import (
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 _JUDGEMENTS = frozenset({"05", "11", "12"})
 _WISH_VERBS = frozenset({"hope", "wish"})
-_WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wishing"})  # the model lemmatizes "hoped" as "hop"
 _VIOLENT = frozenset({"18", "19", "20"})
 _PARTICIPLE_ACTS = frozenset({"11", "13", "16", "17", "18", "19", "20"})
 _PLACE_PREPS = frozenset({"at", "on", "over", "from"})
@@ -128,7 +127,7 @@ class PredicateFinder:
                         # a reported obligation: everything in the clause is its content
                         consumed.update(t.i for t in inner.subtree)
                 continue
-            if tok.lemma_.lower() in _WISH_VERBS or tok.lower_ in _WISH_FORMS:
+            if tok.lemma_.lower() in _WISH_VERBS:
                 # "she hoped French officials would be indicted": what someone wishes others
                 # to do or suffer is no event
                 for clause in tok.children:
@@ -342,7 +341,7 @@ class PredicateFinder:
         other_subject = inner.dep_ == "ccomp" and any(
             c.dep_ == "nsubj" and c.lower_ not in ("it", "he", "she", "they", "we", "i") for c in inner.children
         )
-        if other_subject and (verb.lemma_.lower() in _WISH_VERBS or verb.lower_ in _WISH_FORMS):
+        if other_subject and (verb.lemma_.lower() in _WISH_VERBS):
             return None  # "she hoped Iran would release them": a wish, no act
         if control.frame == "intent" and (other_subject or any(c.dep_ in ("dobj", "obj") and c.i < inner.i for c in verb.children)):
             # "Obama wants Putin to attack": wanting someone else to act is an appeal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from eventwire.records import CleanDoc
 from eventwire.settings import Settings
 
 PARAGRAPH_COMPONENT = "eventwire_paragraphs"
+LEMMA_COMPONENT = "eventwire_lemmas"
 _NEVER_STARTS = frozenset({",", ";", ":", ")", "]", "%", "'s", "’s", "n't", "n’t"})
 
 
@@ -34,6 +36,68 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    text = resources.files("eventwire").joinpath("data/nlp/lemma_fixes.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["form", "lemma"] or any(len(r) != 2 for r in rows):
+        raise ModelError("data/nlp/lemma_fixes.tsv must have the columns form, lemma")
+    return {form: lemma for form, lemma in rows[1:]}
+
+
+class LemmaFixer:
+    """The model's known lemma errors ("hoped" -> "hop"), and words with a hyphenated "re-"
+    (kept whole by the tokenizer, see ``_keep_re_prefix``) lemmatized as the word without
+    it: "re-imposed" -> "impose", "re-elected" -> "elect"."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.fixes = _lemma_fixes()
+        self.vocab = nlp.vocab
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self._stems: dict[tuple[str, str], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        fixes = self.fixes
+        for token in doc:
+            lower = token.lower_
+            fix = fixes.get(lower)
+            if fix is not None:
+                token.lemma_ = fix
+            elif lower.startswith("re-") and len(lower) > 4:
+                token.lemma_ = self._stem(lower[3:], token.pos_)
+        return doc
+
+    def _stem(self, word: str, pos: str) -> str:
+        key = (word, pos)
+        lemma = self._stems.get(key)
+        if lemma is None:
+            lemma = word
+            if self.lemmatizer is not None:
+                one = Doc(self.vocab, words=[word], pos=[pos or "X"])
+                lemma = self.lemmatizer(one)[0].lemma_ or word
+            if len(self._stems) < 10_000:
+                self._stems[key] = lemma
+        return lemma
+
+
+@Language.factory(LEMMA_COMPONENT)
+def make_lemma_fixer(nlp: Language, name: str) -> LemmaFixer:
+    return LemmaFixer(nlp)
+
+
+def _keep_re_prefix(nlp: Language) -> None:
+    """Do not split "re-" off a word: split, "re - imposed" parses as a verb "re" with a
+    stray dependant, so the real verb is lost."""
+    from spacy.util import compile_infix_regex
+
+    infixes = []
+    for pattern in nlp.Defaults.infixes:
+        if ")(?:-|" in pattern:
+            pattern = pattern.replace(")(?:-|", r")(?<!\b[Rr]e)(?:-|", 1)
+        infixes.append(pattern)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load the spaCy pipeline ``name`` once per process, with eventwire's paragraph rule."""
@@ -49,6 +113,10 @@ def load_model(name: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if nlp.lang == "en":
+        _keep_re_prefix(nlp)
+        if "lemmatizer" in nlp.pipe_names and LEMMA_COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     return nlp
 
 
