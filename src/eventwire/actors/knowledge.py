@@ -138,6 +138,7 @@ class _Packaged:
     counts: dict[str, int]
     ethnic: dict[str, EthnicGroup]  # surface form -> people
     ethnic_codes: dict[str, EthnicGroup]  # code -> people
+    role_starts: frozenset[str]  # first words of multi-word role phrases
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +184,8 @@ def _packaged() -> _Packaged:
                 adjectives.add(phrase, row.entry.country)
     ethnic = read_ethnic("ethnic_groups.tsv", text("ethnic_groups.tsv"), states.codes)
     counts["ethnic_groups.tsv"] = len({g.code for g in ethnic.values()})
-    return _Packaged(_Layer(rows, common), adjectives, roles, counts, ethnic, {g.code: g for g in ethnic.values()})
+    return _Packaged(_Layer(rows, common), adjectives, roles, counts, ethnic, {g.code: g for g in ethnic.values()},
+                     frozenset(k.split()[0] for k in roles if " " in k))
 
 
 def _base(entry: KBEntry) -> str:
@@ -292,6 +294,11 @@ class ActorKB:
             if keys:
                 return None
         return None
+
+    @property
+    def role_phrase_starts(self) -> frozenset[str]:
+        """First words of the role phrases of two or more words ("foreign" of "foreign minister")."""
+        return self._packaged.role_starts
 
     def role_of(self, word: str) -> RoleWord | None:
         """Role word (lemma or inflected form, one or more words) -> its sector code."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # letters that do not decompose under NFKD
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h",
@@ -22,6 +23,7 @@ _SPACE = re.compile(r"[\W_]+")
 _THE = re.compile(r"^(?:the\s+)+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # the same names and words recur in every document
 def normalize(text: str) -> str:
     """Case-preserving key: ``"the U.S.'s"`` -> ``"US"``, ``"Quai d’Orsay"`` -> ``"Quai dOrsay"``."""
     text = unicodedata.normalize("NFKD", text)
@@ -33,6 +35,7 @@ def normalize(text: str) -> str:
     return _THE.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-insensitive key."""
     return normalize(text).casefold()

@@ -35,12 +35,13 @@ from eventwire.actors.spans import (
     strip_possessive,
 )
 from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.geo.words import admin_units, settlements
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-_PLACE_NOUNS = frozenset({"region", "province", "district", "state", "county", "governorate", "oblast", "city", "town", "area", "prefecture"})
+_PLACE_NOUNS = admin_units() | settlements()
 _COMPANY_WORDS = frozenset(
     "corp corp. corporation inc inc. ltd ltd. plc co co. company motors airlines airways bank group holdings "
     "petroleum oil gas industries enterprises llc ag gmbh sa".split()
@@ -263,6 +264,8 @@ class ActorResolver:
         )
 
     def _group_reference(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
+        if head.lemma_.lower() not in GROUP_NOUNS and head.lower_ not in NUMBER_WORDS:
+            return ()  # the common case, decided before walking the modifiers
         words = [c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "predet", "amod")]
         size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
         if size is None and head.lower_ in NUMBER_WORDS and head.pos_ in ("NUM", "PRON", "NOUN", "DET"):
@@ -516,8 +519,11 @@ class ActorResolver:
         # longest role phrase first: "foreign minister", "security forces", then single words
         lemmas = [t.lemma_.lower() for t in words]
         texts = [t.lower_ for t in words]
+        starts = self.kb.role_phrase_starts
         for n in (3, 2):
             for i in range(len(words) - n + 1):
+                if lemmas[i] not in starts and texts[i] not in starts and lemmas[i].isalpha():
+                    continue  # no role phrase begins with this word
                 for seq in (" ".join(lemmas[i : i + n]), " ".join(texts[i : i + n])):
                     rw = self._role_of(seq)
                     if rw is not None and rw.role not in roles:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from eventwire.geo import context as ctx
 from eventwire.geo.gazetteer import Entry, Gazetteer, haversine_km, norm
 from eventwire.geo.mentions import DIRECTIONAL, LOCATIVE, PlaceMention, find_mentions
+from eventwire.geo.words import admin_units
 from eventwire.records import ClauseContext, EntityMention, Place
 from eventwire.settings import Settings
 
@@ -45,7 +46,6 @@ _COMPASS = frozenset(
 )
 
 
-_ADMIN_WORDS = frozenset("province region state district county governorate oblast prefecture territory republic".split())
 
 
 class Geocoder:
@@ -91,7 +91,7 @@ class Geocoder:
             if len(words) > 1 and words[0].lower() in _COMPASS:
                 # "eastern Ukraine", "Western Cambodia": the part is placed at the whole
                 return self.lookup(" ".join(words[1:]), context)
-            if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+            if len(words) > 1 and words[-1].lower() in admin_units():
                 # "Montenegro province", "the Kherson region": the named unit itself
                 return self.lookup(" ".join(words[:-1]), context)
             return None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.geo.gazetteer import Entry, Gazetteer, haversine_km, norm
+from eventwire.geo.words import admin_units, settlements
 from eventwire.records import EntityMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -80,11 +81,12 @@ _VERBISH = frozenset(
      "remains", "also", "still", "now", "then", "again", "hit", "struck", "began", "took", "won", "lost"}
 )  # fmt: skip
 #: "the town of X": whatever spaCy calls X, it is a place.
+# ("the state of emergency", "the area of cooperation" are no places)
 _PLACE_OF = re.compile(
-    r"\b(?:city|town|village|port|province|region|district|capital|enclave|territory|governorate|county|island)"
-    r"\s+of\s+$"
+    r"\b(?:" + "|".join(sorted((admin_units() | settlements()) - {"state", "area", "republic", "prefecture"})) + r")\s+of\s+$"
 )
-_SUFFIX = re.compile(r"\s+(region|province|governorate|oblast|state|district|territory|enclave|valley)\b")
+_UNIT_SUFFIXES = admin_units() | {"city"}
+_SUFFIX = re.compile(r"\s+(" + "|".join(sorted(admin_units() | {"enclave", "valley"})) + r")\b")
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})(?![\w])")
 _CAPWORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 _WORD = re.compile(r"[\w’'.-]+|,")
@@ -190,7 +192,7 @@ def _entity_keys(gaz: Gazetteer, text: str, name: str, end: int) -> tuple[tuple[
     if key in gaz.index:
         return (key,), 0
     words = key.split()
-    if len(words) > 1 and words[-1] in ("region", "province", "state", "city", "oblast", "governorate", "district"):
+    if len(words) > 1 and words[-1] in _UNIT_SUFFIXES:
         shorter = " ".join(words[:-1])
         if shorter in gaz.index:
             return (shorter,), 0

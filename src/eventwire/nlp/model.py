@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +16,7 @@ from eventwire.settings import Settings
 
 PARAGRAPH_COMPONENT = "eventwire_paragraphs"
 LEMMA_COMPONENT = "eventwire_lemmas"
+_RE_PREFIX = re.compile(r"\bre-")
 _NEVER_STARTS = frozenset({",", ";", ":", ")", "]", "%", "'s", "’s", "n't", "n’t"})
 
 
@@ -58,6 +60,9 @@ class LemmaFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         fixes = self.fixes
+        lower_text = doc.text.lower()
+        if _RE_PREFIX.search(lower_text) is None and not any(form in lower_text for form in fixes):
+            return doc  # most documents: nothing to fix, no walk over the tokens
         for token in doc:
             lower = token.lower_
             fix = fixes.get(lower)
