@@ -143,8 +143,10 @@ def test_normalize_is_idempotent(text: str) -> None:
 
 def test_import_reads_no_data() -> None:
     code = (
-        "import eventwire.actors.knowledge as k, eventwire.actors.dictionaries\n"
+        "import eventwire.pipeline, eventwire.actors.knowledge as k, eventwire.actors.dictionaries\n"
+        "import eventwire.geo.words as w, eventwire.nlp.model as m\n"
         "assert k._packaged.cache_info().currsize == 0 and k._load.cache_info().currsize == 0\n"
+        "assert w._place_words.cache_info().currsize == 0 and m._lemma_fixes.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

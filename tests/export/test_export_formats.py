@@ -131,3 +131,4 @@ def test_gdelt_ethnic_code_is_the_suffix_after_country_and_roles() -> None:
     assert _ethnic("RUSGOV", "RUS", ["GOV"]) == ""
     assert _ethnic("IGOUNOMIL", None, ["MIL"]) == ""
     assert _ethnic("IMGINSISI", "IMG", ["INS"]) == ""
+    assert _ethnic("USAGOVMIL", "USA", ["GOV"]) == ""  # a second role, not a people

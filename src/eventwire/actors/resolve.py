@@ -41,7 +41,6 @@ from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-_PLACE_NOUNS = admin_units() | settlements()
 _COMPANY_WORDS = frozenset(
     "corp corp. corporation inc inc. ltd ltd. plc co co. company motors airlines airways bank group holdings "
     "petroleum oil gas industries enterprises llc ag gmbh sa".split()
@@ -108,6 +107,7 @@ class ActorResolver:
         self.part_nouns = load_part_nouns()
         self.institution_nouns = load_institution_nouns()
         self.document_nouns = load_document_nouns()
+        self.place_nouns = admin_units() | settlements()
         self._roles_cache: dict[str, object] = {}
         self._lookup_cache: dict[tuple[str, date | None], KBEntry | None] = {}
 
@@ -198,17 +198,19 @@ class ActorResolver:
         code = country + "".join(actor.roles[:1]) + self.kb.ethnic_code(actor.ethnic, country)
         return replace(actor, code=code, country=country, how=actor.how + how)
 
-    def _people_named(self, head: Token, start: int) -> str | None:
+    def _people_named(self, head: Token, start: int, name: set[int] | frozenset[int] = frozenset()) -> str | None:
         """The ethnic code of a people the phrase names: the head ("Iraqi Kurds", "the
         Albanians of southern Serbia") or a modifier that says who they are ("Kurdish
         lawmakers", "Druze inhabitants"). A state's adjective names a people only after
         "ethnic" or another state's adjective ("ethnic Albanian guerrillas", "Bosnian Serb
         forces"); "Indian and Chinese troops", "Russian-backed" and "pro-Russian" name states."""
-        group = self.kb.ethnic_group(head.text)
+        if head.ent_type_ == "PERSON" and head.tag_ not in ("NNPS", "NNS"):
+            return None  # "Karen", "Maya": given names, not peoples (the model tags "Bosnian Serbs" PERSON too)
+        group = self.kb.ethnic_group(head.text)  # the head first: "Bosnian Serbs" are Serbs
         if group is not None:
             return group.code
         doc = head.doc
-        words = [t for t in doc[start : head.i] if t.ent_type_ != "PERSON" and not t.is_punct]
+        words = [t for t in doc[start : head.i] if t.ent_type_ != "PERSON" and not t.is_punct and t.i not in name]
         for a, b in zip(words, words[1:]):
             group = self.kb.ethnic_group(f"{a.text} {b.text}")
             if group is not None:
@@ -406,7 +408,7 @@ class ActorResolver:
                     place = self.place_country(strip_possessive(ent.text))
                     if place:
                         return place, None, f"of-place:{ent.text}"
-                if entry is None and obj.pos_ == "NOUN" and obj.lemma_.lower() in _PLACE_NOUNS and self.place_country:
+                if entry is None and obj.pos_ == "NOUN" and obj.lemma_.lower() in self.place_nouns and self.place_country:
                     # "a village in the Kherson region", whatever the model tagged "Kherson"
                     words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
                     place = self.place_country(" ".join(t.text for t in words)) if len(words) > 1 else None
@@ -453,11 +455,18 @@ class ActorResolver:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ == "in":
                         for place in prep.children:
-                            if place.dep_ == "pobj":
+                            # only a capital stands for the state ("in the Rwandan capital",
+                            # "in Kigali"); a report released in Geneva or New York is the UN's
+                            # or an NGO's as often as the host's
+                            if place.dep_ == "pobj" and (place.lemma_.lower() == "capital" or self._is_capital(place, on)):
                                 found = self.phrase(place, ctx, on)
                                 if found is not None and found.country and found.code[:3] == found.country:
                                     return replace(found, roles=(), code=found.country)
         return None
+
+    def _is_capital(self, token: Token, on: date | None) -> bool:
+        entry, _ = self._lookup_entity(token, on)
+        return entry is not None and entry.kind == "metonym" and entry.roles == ()
 
     def _body(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         """The body a part noun belongs to: "a spokeswoman for the Foreign Ministry"."""
@@ -468,6 +477,18 @@ class ActorResolver:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return self.phrase(g, ctx, on)
+        return None
+
+    def _company_country(self, ent: SpacySpan, on: date | None) -> str | None:
+        """ "Malaysia Airlines", "Air France": a company (a name with a company word) named
+        after its state; other organisations are not their state ("Syrian National Coalition")."""
+        if not any(t.lower_ in _COMPANY_WORDS for t in ent):
+            return None
+        for t in ent:
+            if t.pos_ == "PROPN" and t.lower_ not in _COMPANY_WORDS:
+                entry = self._lookup(t.text, on)
+                if entry is not None and entry.kind == "state" and entry.country:
+                    return entry.country
         return None
 
     def _country_of_word(self, token: Token, on: date | None) -> str | None:
@@ -482,11 +503,8 @@ class ActorResolver:
         if country:
             return country
         ent = entity_of(token)
-        if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and any(t.lower_ in _COMPANY_WORDS for t in ent):
-            # "Malaysia Airlines", "Iran Air": a company named after its country
-            entry = self._lookup(text, on)
-            if entry is not None and entry.kind == "state" and entry.country:
-                return entry.country
+        if ent is not None and ent.label_ == "ORG":
+            return self._company_country(ent, on)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             entry = self._lookup(ent.text, on)
             if entry is not None and entry.kind in ("state", "metonym") and entry.country:
@@ -537,8 +555,8 @@ class ActorResolver:
                 if rw is not None and rw.role not in roles:
                     roles.append(rw.role)
                     break
-        if not roles and company:
-            roles.append("BUS")
+        if company:
+            roles = ["BUS"]  # "an Air France jet", "Gazprom's pipeline": the company's
         return tuple(roles), former
 
     def phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
@@ -562,9 +580,10 @@ class ActorResolver:
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
         if country is None and entry is None and ent is not None and ent.label_ == "ORG":
-            # "Malaysia Airlines", "Iran Air": a company named after its country
+            # a body named after its state: "the Ukrainian navy", "Malaysia Airlines" (whose
+            # company word makes it BUS, see _roles)
             country = next((c for t in ent if t.i != head.i and (c := self._country_of_word(t, on))), None)
-            how = f"company:{ent.text}" if country else how
+            how = f"org-name:{ent.text}" if country else how
         appos_roles: tuple[str, ...] = ()
         if entry is None and country is None and ent is not None and ent.label_ == "PERSON":
             # "Salaheddine Sidhoum, Algeria's leading human rights activist"
@@ -584,10 +603,11 @@ class ActorResolver:
                 country, how = None, "ethnic"
         # the words of a state's name are no role words ("the Former Yugoslav Republic");
         # a person's title inside the name is ("Archbishop Oscar Romero")
-        roles, former = self._roles(head, start, head.i + 1, skip if entry is not None and entry.kind == "state" else set())
+        state_name = skip if entry is not None and entry.kind == "state" else set()
+        roles, former = self._roles(head, start, head.i + 1, state_name)
         if not roles:
             roles = appos_roles
-        people = self._people_named(head, start) if entry is None or entry.kind == "state" else None
+        people = self._people_named(head, start, state_name) if entry is None or entry.kind == "state" else None
         if people is None and entry is None and how.startswith("possessor:"):
             # "Bosnian Serbs said their forces had withdrawn": the owner's people
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -674,7 +694,7 @@ class ActorResolver:
             code = (country or UNKNOWN_ACTOR_CODE) + "".join(roles[:1])
         if code == UNKNOWN_ACTOR_CODE:
             return None
-        if primary is None and self.kb.ethnic_code(people, country):
+        if primary is None and roles and self.kb.ethnic_code(people, country):  # country + sector + people
             code += people
             how += f"+ethnic:{people}"
         plural = head.tag_ in ("NNS", "NNPS")

@@ -19,6 +19,7 @@ from typing import TextIO
 from eventwire.errors import ExportError, ResourceError
 from eventwire.store import Filters, Store
 from eventwire.store.query import where
+from eventwire.actors.codes import ROLE_CODES
 
 US_FIPS = "US"
 
@@ -96,7 +97,9 @@ def _ethnic(code: str, country: str | None, types: list[str]) -> str:
     if not country or not code.startswith(country) or country[:3] in ("IGO", "NGO", "IMG"):
         return ""
     rest = code[len(country) + 3 * len(types):]
-    return rest if len(rest) == 3 and code == country + "".join(types) + rest else ""
+    if len(rest) != 3 or code != country + "".join(types) + rest or rest in ROLE_CODES:
+        return ""  # "USAGOVMIL" with only GOV stored: a second role, not a people
+    return rest
 
 
 def _actor(code: str | None, name: str | None, text: str | None, country: str | None, roles: str | None) -> list[str]:

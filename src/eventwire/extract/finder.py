@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventwire.extract.arguments import subjects
 from eventwire.extract.frames import ControlVerb, Frames
 from eventwire.extract.lexicon import Lexicon
-from eventwire.extract.modality import SPEECH_VERBS, analyze
+from eventwire.extract.modality import SPEECH_VERBS, analyze, is_negated
 from eventwire.extract.predicates import (
     Match,
     best_match,
@@ -64,12 +64,19 @@ class PredicateFinder:
         consumed: set[int] = set()
         predicates = self._verb_predicates(sent, consumed)
         predicates += self._content_filter(self._noun_predicates(sent, consumed), predicates)
-        return self._main_predicates(self._claims(predicates))
+        return self._claims(self._main_predicates(predicates))
 
     def _claims(self, preds: list[Predicate]) -> list[Predicate]:
         """ "Russia claimed that Ukraine shelled the plant": a claim that someone did harm
-        accuses them, as "alleged that" does (CAMEO 112); the reported act is coded too."""
-        hostile = [p for p in preds if p.code[:2] in self.frames.claim_accuses_roots and p.source_heads]
+        accuses them, as "alleged that" does (CAMEO 112); the reported act is coded too (the
+        claim is turned into an accusation after the main clause was chosen, as a statement,
+        so it does not crowd out the act)."""
+        hostile = [
+            p for p in preds
+            if p.code[:2] in self.frames.claim_accuses_roots and p.source_heads and not is_negated(p.trigger)
+            # "claimed that its forces destroyed ...": a claim about oneself accuses nobody
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for h in p.source_heads for c in h.children)
+        ]
         if not hostile:
             return preds
         out = []

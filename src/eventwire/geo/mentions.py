@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventwire.geo.gazetteer import Entry, Gazetteer, haversine_km, norm
 from eventwire.geo.words import admin_units, settlements
@@ -81,12 +82,19 @@ _VERBISH = frozenset(
      "remains", "also", "still", "now", "then", "again", "hit", "struck", "began", "took", "won", "lost"}
 )  # fmt: skip
 #: "the town of X": whatever spaCy calls X, it is a place.
-# ("the state of emergency", "the area of cooperation" are no places)
-_PLACE_OF = re.compile(
-    r"\b(?:" + "|".join(sorted((admin_units() | settlements()) - {"state", "area", "republic", "prefecture"})) + r")\s+of\s+$"
-)
-_UNIT_SUFFIXES = admin_units() | {"city"}
-_SUFFIX = re.compile(r"\s+(" + "|".join(sorted(admin_units() | {"enclave", "valley"})) + r")\b")
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """From ``data/geo/place_words.tsv``, read on first use: "the town of X" (X is a place;
+    "the state of emergency", "the area of cooperation" are not), the unit words a name may
+    end in ("Kherson region"), and a unit word following a name."""
+    place_of = re.compile(
+        r"\b(?:" + "|".join(sorted((admin_units() | settlements()) - _NOT_PLACE_OF)) + r")\s+of\s+$"
+    )
+    suffix = re.compile(r"\s+(" + "|".join(sorted(admin_units() | {"enclave", "valley"})) + r")\b")
+    return place_of, admin_units() | {"city"}, suffix
+
+
+_NOT_PLACE_OF = frozenset({"state", "area", "republic", "prefecture"})
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})(?![\w])")
 _CAPWORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 _WORD = re.compile(r"[\w’'.-]+|,")
@@ -160,7 +168,7 @@ def find_mentions(gaz: Gazetteer, text: str, offset: int, entities: Sequence[Ent
             prep = governing_preposition(text[max(0, s - 120) : s]) if keys else None
             # spaCy's small model calls many unfamiliar towns PERSON: "control of Avdiivka"
             person_town = ent.label == "PERSON" and " " not in ent.text.strip() and prep in _PLACE_PREPS
-            named_place = keys is not None and _PLACE_OF.search(text, max(0, s - 40), s) is not None
+            named_place = keys is not None and _unit_patterns()[0].search(text, max(0, s - 40), s) is not None
             if keys and (_scannable(gaz, keys[0]) or prep in LOCATIVE or person_town or named_place):
                 found.append((s, e + keys[1], ent.text, keys[0], ent))  # a place spaCy mislabelled
             else:
@@ -184,7 +192,8 @@ def find_mentions(gaz: Gazetteer, text: str, offset: int, entities: Sequence[Ent
 def _entity_keys(gaz: Gazetteer, text: str, name: str, end: int) -> tuple[tuple[str, ...], int] | None:
     """Gazetteer keys for an entity's words, and how far a "region"/"province" suffix extends it."""
     key = norm(name)
-    suffix = _SUFFIX.match(text, end)
+    _, unit_words, unit_suffix = _unit_patterns()
+    suffix = unit_suffix.match(text, end)
     if suffix is not None:
         longer = f"{key} {suffix.group(1)}"
         if longer in gaz.index:
@@ -192,7 +201,7 @@ def _entity_keys(gaz: Gazetteer, text: str, name: str, end: int) -> tuple[tuple[
     if key in gaz.index:
         return (key,), 0
     words = key.split()
-    if len(words) > 1 and words[-1] in _UNIT_SUFFIXES:
+    if len(words) > 1 and words[-1] in unit_words:
         shorter = " ".join(words[:-1])
         if shorter in gaz.index:
             return (shorter,), 0

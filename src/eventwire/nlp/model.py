@@ -10,7 +10,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.errors import ModelError
+from eventwire.errors import ModelError, ResourceError
 from eventwire.records import CleanDoc
 from eventwire.settings import Settings
 
@@ -43,7 +43,7 @@ def _lemma_fixes() -> dict[str, str]:
     text = resources.files("eventwire").joinpath("data/nlp/lemma_fixes.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not rows or rows[0] != ["form", "lemma"] or any(len(r) != 2 for r in rows):
-        raise ModelError("data/nlp/lemma_fixes.tsv must have the columns form, lemma")
+        raise ResourceError("data/nlp/lemma_fixes.tsv must have the columns form, lemma, one pair a line")
     return {form: lemma for form, lemma in rows[1:]}
 
 
@@ -96,10 +96,14 @@ def _keep_re_prefix(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = []
+    changed = False
     for pattern in nlp.Defaults.infixes:
         if ")(?:-|" in pattern:
-            pattern = pattern.replace(")(?:-|", r")(?<!\b[Rr]e)(?:-|", 1)
+            pattern = pattern.replace(")(?:-|", r")(?<!\b[Rr]e)(?<!\bRE)(?:-|", 1)
+            changed = True
         infixes.append(pattern)
+    if not changed:
+        raise ModelError("spaCy's hyphen infix rule has changed; eventwire cannot keep 're-' verbs whole (nlp/model.py)")
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
