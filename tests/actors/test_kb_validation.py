@@ -170,3 +170,11 @@ def test_a_historic_name_without_dates_is_refused():
     text = "code\tname\taliases\tstart\tend\tsource\nCOG\tCongo\t\t\t\tno dates\n"
     with pytest.raises(ResourceError, match="needs a start or an end"):
         read_historic_names("historic_names.tsv", text, frozenset({"COG"}))
+
+
+def test_phrase_word_lists_load():
+    from eventwire.actors import resolve
+
+    words = resolve.load_phrase_words()
+    assert {"counterpart", "partner"} <= words["other_side"] and "population" in words["people_nouns"]
+    assert all(words[name] for name in ("other_side", "people_nouns", "whereabouts", "issue_verbs"))

@@ -34,6 +34,7 @@ from eventwire.actors.spans import (
     phrase_bounds,
     strip_possessive,
 )
+from eventwire.errors import ResourceError
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.geo.words import admin_units, settlements
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
@@ -72,16 +73,21 @@ def load_document_nouns() -> frozenset[str]:
     return _word_list("document_nouns.txt")
 
 
-# role nouns that belong to the other side of a relation: "his counterpart"
-_OTHER_SIDE_NOUNS = frozenset({
-    "counterpart", "colleague", "partner", "ally", "neighbour", "neighbor", "interlocutor", "opposite", "host",
-    "guest", "visitor", "enemy", "rival", "foe", "adversary",
-})
-# nouns whose national adjective names a people, not a state: "the Albanian population"
-_PEOPLE_NOUNS = frozenset({"population", "minority", "community", "diaspora"})
-# participles that say where a group is: "guerrillas operating in Macedonia"
-_WHEREABOUTS = frozenset({"operate", "base", "live", "fight", "station", "deploy", "reside", "hide", "active"})
-_ISSUE_VERBS = frozenset({"release", "issue", "publish", "present", "unveil", "circulate", "make", "produce", "read"})
+_PHRASE_LISTS = ("other_side", "people_nouns", "whereabouts", "issue_verbs")
+
+
+def load_phrase_words() -> dict[str, frozenset[str]]:
+    """``data/actors/phrase_words.tsv``: list name -> its words (see the file's header)."""
+    text = resources.files("eventwire").joinpath("data/actors/phrase_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    lists: dict[str, set[str]] = {name: set() for name in _PHRASE_LISTS}
+    if not rows or rows[0] != ["list", "word"]:
+        raise ResourceError("data/actors/phrase_words.tsv must have the columns list, word")
+    for n, row in enumerate(rows[1:], 2):
+        if len(row) != 2 or row[0] not in lists:
+            raise ResourceError(f"data/actors/phrase_words.tsv: row {n}: need a list ({', '.join(_PHRASE_LISTS)}) and a word")
+        lists[row[0]].add(row[1].lower())
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 def _backed_name(ent: SpacySpan) -> bool:
@@ -108,6 +114,9 @@ class ActorResolver:
         self.institution_nouns = load_institution_nouns()
         self.document_nouns = load_document_nouns()
         self.place_nouns = admin_units() | settlements()
+        words = load_phrase_words()
+        self.other_side, self.people_nouns = words["other_side"], words["people_nouns"]
+        self.whereabouts, self.issue_verbs = words["whereabouts"], words["issue_verbs"]
         self._roles_cache: dict[str, object] = {}
         self._lookup_cache: dict[tuple[str, date | None], KBEntry | None] = {}
 
@@ -221,7 +230,7 @@ class ActorResolver:
                 continue
             if self.kb.country_of_adjective(t.text) is None:
                 return group.code
-            if head.lemma_.lower() in _PEOPLE_NOUNS or any(w.lower_ == "ethnic" or self.kb.country_of_adjective(w.text) for w in words[:k]):
+            if head.lemma_.lower() in self.people_nouns or any(w.lower_ == "ethnic" or self.kb.country_of_adjective(w.text) for w in words[:k]):
                 return group.code
         return None
 
@@ -361,7 +370,7 @@ class ActorResolver:
                 i = max(i, tok.i) + 1
                 continue
             if _opposed_modifier(tok) or (tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic") or (
-                head.lemma_.lower() in _PEOPLE_NOUNS and self.kb.ethnic_group(tok.text) is not None
+                head.lemma_.lower() in self.people_nouns and self.kb.ethnic_group(tok.text) is not None
             ):
                 i += 1
                 continue  # "anti-Syria journalist"; "ethnic Albanian guerrillas" are no Albanian state
@@ -383,7 +392,7 @@ class ActorResolver:
                 if found:
                     country, how = found, f"modifier:{tok.text}"
             i += 1
-        if country is None and org is None and pronoun is not None and head.lemma_.lower() not in _OTHER_SIDE_NOUNS and (
+        if country is None and org is None and pronoun is not None and head.lemma_.lower() not in self.other_side and (
             self._role_of(head.lemma_.lower()) or self._role_of(head.lower_)
         ):
             # "Bosnian Serbs said their forces ...": the referent owns a role ("its labour
@@ -394,7 +403,7 @@ class ActorResolver:
         if country is None and org is None:
             # "of/from/in/for X", and where they are: "guerrillas operating in Macedonia"
             preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for")]
-            preps += [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in _WHEREABOUTS
+            preps += [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in self.whereabouts
                       for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
             for obj in (g for c in preps for g in c.children if g.dep_ == "pobj"):
                 if obj.i in skip:
@@ -451,7 +460,7 @@ class ActorResolver:
         if head.lemma_.lower() not in self.document_nouns:
             return None
         for verb in head.children:
-            if verb.dep_ == "acl" and verb.lemma_.lower() in _ISSUE_VERBS:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in self.issue_verbs:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ == "in":
                         for place in prep.children:
