@@ -478,3 +478,17 @@ def test_a_demand_addresses_the_clause_subject_through_nested_control_verbs():
 def test_a_state_name_with_former_in_it_is_no_former_official():
     got = full_codes("Bulgaria recognized the Former Yugoslav Republic of Macedonia in January.", "1992-01-16")
     assert got and all(t == "MKD" for _, _, t in got), got
+
+
+def test_co_mediators_are_not_each_others_targets():
+    got = coded("The talks are mediated by Qatar and Egypt and aim to agree a truce in Gaza.")
+    assert not any({s, t} == {"QAT", "EGY"} for s, _, _, t in got), got
+
+
+def test_a_finite_verb_joined_to_a_passive_shares_its_surface_subject():
+    from eventwire.extract.arguments import subject
+    from eventwire.nlp import load_model
+
+    doc = load_model(Settings().model)("The talks are mediated by Qatar and Egypt and aim to end the war.")
+    aim = next(t for t in doc if t.lemma_ == "aim")
+    assert subject(aim).text == "talks"

@@ -74,6 +74,12 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return subject(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject(head.head, depth=depth + 1)  # "responded by throwing stones"
+    if verb.dep_ == "conj" and verb.tag_ != "VBN" and is_passive(head):
+        # "the talks are mediated by A and B and aim to agree ...": a finite verb joined to
+        # a passive shares its surface subject; "was attacked by rebels and burned" shares the agent
+        surface = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if surface is not None:
+            return surface
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("acl", "relcl"):

@@ -114,12 +114,14 @@ class SentenceCoder:
                 pairs = [(self._armed(self.pairer.unidentified(s, where), pred), t) for s, t in pairs]
             deep: dict[str, list[Actor]] = {}  # one clause-target search per source code
             expanded: list[tuple[Actor, Actor]] = []
+            co_sources = {s.code for s, _ in pairs if s.known}
             for s, t in pairs:
                 if t.known:
                     expanded.append((s, t))
                     continue
                 if s.code not in deep:
-                    deep[s.code] = self.pairer.deep_targets(pred, top, s, code, ctx, on)
+                    # "mediated by Saudi Arabia and the United States": a co-agent is no target
+                    deep[s.code] = [d for d in self.pairer.deep_targets(pred, top, s, code, ctx, on) if d.code not in co_sources]
                 expanded.extend((s, d) for d in deep[s.code])
             pairs = expanded
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
