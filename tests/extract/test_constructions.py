@@ -492,3 +492,13 @@ def test_a_finite_verb_joined_to_a_passive_shares_its_surface_subject():
     doc = load_model(Settings().model)("The talks are mediated by Qatar and Egypt and aim to end the war.")
     aim = next(t for t in doc if t.lemma_ == "aim")
     assert subject(aim).text == "talks"
+
+
+def test_a_second_party_hung_on_the_first_ones_of_phrase():
+    got = full_codes("The government of Colombia and the leftist guerrillas of the FARC signed a peace accord in Havana on Monday.", "2016-09-26")
+    assert {("COLGOV", "COLREB"), ("COLREB", "COLGOV")} <= {(s, t) for s, _, t in got}, got
+
+
+def test_an_outlook_on_an_act_is_not_the_act():
+    got = coded("The Greek prime minister said he was pessimistic about reaching a deal with the creditors before June.")
+    assert not any(p == "SUPPORT" for _, _, p, _ in got), got

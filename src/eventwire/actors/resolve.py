@@ -168,9 +168,9 @@ class ActorResolver:
                                 )
         if actor is None:
             return ()
-        return (actor, *self._coordinated(head, actor, on))
+        return (actor, *self._coordinated(head, actor, on, ctx))
 
-    def _coordinated(self, head: Token, actor: Actor, on: date | None) -> list[Actor]:
+    def _coordinated(self, head: Token, actor: Actor, on: date | None, ctx: DocumentActors | None = None) -> list[Actor]:
         """ "Indian and Chinese commanders", "negotiators from Armenia and Azerbaijan":
         one actor per coordinated country, with the same roles."""
         doc = head.doc
@@ -200,6 +200,12 @@ class ActorResolver:
                 if country and country != actor.country:
                     span = Span(other.idx, other.idx + len(other.text), other.text)
                     extra.append(self.placed(Actor("", other.text, span, None, actor.roles, None, ""), country, f"coordinated:{other.text}"))
+                elif country is None and entry is None and other.pos_ == "NOUN" and ctx is not None:
+                    # "the government of El Salvador and the leftist guerrillas of the FMLN":
+                    # the parser hangs the second party on the first one's "of"
+                    body = self.phrase(other, ctx, on)
+                    if body is not None and body.roles and body.roles != actor.roles and body.code[:3] not in ("IGO", "NGO"):
+                        extra.append(body if body.country else self.placed(body, actor.country or "---", "+coordinated-country"))
         return extra
 
     def placed(self, actor: Actor, country: str, how: str) -> Actor:

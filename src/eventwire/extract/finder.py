@@ -97,6 +97,12 @@ class PredicateFinder:
         for tok in sent:
             if tok.i in consumed:
                 continue
+            if tok.pos_ == "ADJ" and tok.lemma_.lower() in self.frames.outlook_words:
+                # "pessimistic about reaching a deal", "hopeful of a ceasefire": an outlook
+                # on an act, not the act
+                for child in tok.children:
+                    if child.dep_ in ("prep", "xcomp", "ccomp") and child.i > tok.i:
+                        consumed.update(t.i for t in child.subtree)
             control = self.frames.control_verbs.get(tok.lemma_.lower())
             if not is_verb_candidate(tok) and not (control is not None and tok.pos_ == "ADJ"):
                 continue

@@ -54,6 +54,7 @@ class Frames:
     recipient_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
     political_roles: frozenset[str]
+    outlook_words: frozenset[str]
     claim_verbs: frozenset[str]
     claim_accuses_roots: frozenset[str]
     claim_code: str
@@ -140,6 +141,7 @@ def load_frames() -> Frames:
         recipient_verbs=frozenset(data["recipient_verbs"]),
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
         political_roles=frozenset(data["political_roles"]),
+        outlook_words=frozenset(data["outlook_words"]),
         claim_verbs=frozenset(data["claim_verbs"]),
         claim_accuses_roots=frozenset(data["claim_accuses_roots"]),
         claim_code=str(data["claim_code"]),
