@@ -502,3 +502,9 @@ def test_a_second_party_hung_on_the_first_ones_of_phrase():
 def test_an_outlook_on_an_act_is_not_the_act():
     got = coded("The Greek prime minister said he was pessimistic about reaching a deal with the creditors before June.")
     assert not any(p == "SUPPORT" for _, _, p, _ in got), got
+
+
+def test_a_desire_verb_with_another_subject_is_an_appeal():
+    # (the converse, "vowed that ..." with another subject coding nothing through the chain,
+    # comes from a misparse the model makes on long sentences; not reproducible in a short one)
+    assert any(p == "REQUEST" for _, _, p, _ in coded("Washington wants Moscow to withdraw its troops from Moldova."))

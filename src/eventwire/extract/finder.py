@@ -357,6 +357,8 @@ class PredicateFinder:
         if other_subject and (verb.lemma_.lower() in _WISH_VERBS):
             return None  # "she hoped Iran would release them": a wish, no act
         if control.frame == "intent" and (other_subject or any(c.dep_ in ("dobj", "obj") and c.i < inner.i for c in verb.children)):
+            if verb.lemma_.lower() not in self.frames.desire_verbs:
+                return None  # "vowed that ...", "agreed that ...": no act of the subject's, no appeal
             # "Obama wants Putin to attack": wanting someone else to act is an appeal
             control = replace(control, frame="appeal", object_is_target=True)
         chain = [verb]

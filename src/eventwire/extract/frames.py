@@ -55,6 +55,7 @@ class Frames:
     experiencer_verbs: frozenset[str]
     political_roles: frozenset[str]
     outlook_words: frozenset[str]
+    desire_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     claim_accuses_roots: frozenset[str]
     claim_code: str
@@ -142,6 +143,7 @@ def load_frames() -> Frames:
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
         political_roles=frozenset(data["political_roles"]),
         outlook_words=frozenset(data["outlook_words"]),
+        desire_verbs=frozenset(data["desire_verbs"]),
         claim_verbs=frozenset(data["claim_verbs"]),
         claim_accuses_roots=frozenset(data["claim_accuses_roots"]),
         claim_code=str(data["claim_code"]),
