@@ -115,13 +115,17 @@ class SentenceCoder:
             deep: dict[str, list[Actor]] = {}  # one clause-target search per source code
             expanded: list[tuple[Actor, Actor]] = []
             co_sources = {s.code for s, _ in pairs if s.known}
+            source_spans = [(s.span.start, s.span.end) for s, _ in pairs if s.span is not None]
             for s, t in pairs:
                 if t.known:
                     expanded.append((s, t))
                     continue
                 if s.code not in deep:
                     # "mediated by Saudi Arabia and the United States": a co-agent is no target
-                    deep[s.code] = [d for d in self.pairer.deep_targets(pred, top, s, code, ctx, on) if d.code not in co_sources]
+                    deep[s.code] = [
+                        d for d in self.pairer.deep_targets(pred, top, s, code, ctx, on)
+                        if d.code not in co_sources and not (d.span and any(lo <= d.span.start < hi for lo, hi in source_spans))
+                    ]
                 expanded.extend((s, d) for d in deep[s.code])
             pairs = expanded
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
