@@ -300,6 +300,9 @@ def test_ethnic_groups_belong_to_the_country_they_live_in():
         ("Serb forces shelled the town of Gorazde on Sunday.", "1994-04-10", "SRBMIL"),
         # two states' adjectives are two states, not a people
         ("Indian and Chinese troops clashed in the Galwan Valley.", "2020-06-16", "INDMIL"),
+        # a people of a state's own demonym ("Greek Cypriots" is a Cyprus name in states.tsv)
+        ("Greek Cypriots rejected the reunification plan in a referendum on Saturday.", "2004-04-24", "CYPCVLGRE"),
+        ("Chinese Indonesians protested against the attacks in Jakarta.", "1998-05-20", "IDNCVLCHI"),
         # a possessive pronoun gives the owner's people to a role noun
         ("Bosnian Serbs said on Tuesday that their forces had shelled the town of Gorazde.", "1994-04-26", "BIHMILSRP"),
     ],

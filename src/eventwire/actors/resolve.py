@@ -594,6 +594,19 @@ class ActorResolver:
                 entry, ent = head_entry, head.doc[head.i : head.i + 1]
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
         country, org, how = self._modifiers(head, start, ctx, on, skip)
+        people_of_modifier: str | None = None
+        if entry is not None and entry.kind == "state" and ent is not None and len(ent) > 1 and ent[0].i != head.i:
+            # a state's demonym with a people in it: "Greek Cypriots" (Cyprus), CYP + GRE
+            group = self.kb.ethnic_group(ent[0].text)
+            if group is not None and self.kb.ethnic_code(group.code, entry.country):
+                people_of_modifier = group.code
+        if (entry is not None and entry.kind == "state" and country and country != entry.country
+                and how.startswith("modifier:") and self.kb.ethnic_group(head.text) is None):
+            # "Greek Cypriots", "Chinese Indonesians": a people of the head's state; "Bosnian
+            # Serbs" (the head a people itself) are Serbs living in Bosnia
+            group = self.kb.ethnic_group(how.split(":", 1)[1])
+            if group is not None:
+                country, how, people_of_modifier = entry.country, f"people-of:{how.split(':', 1)[1]}", group.code
         if country is None and entry is None and ent is not None and ent.label_ == "ORG":
             # a body named after its state: "the Ukrainian navy", "Malaysia Airlines" (whose
             # company word makes it BUS, see _roles)
@@ -622,7 +635,7 @@ class ActorResolver:
         roles, former = self._roles(head, start, head.i + 1, state_name)
         if not roles:
             roles = appos_roles
-        people = self._people_named(head, start, state_name) if entry is None or entry.kind == "state" else None
+        people = people_of_modifier or (self._people_named(head, start, state_name) if entry is None or entry.kind == "state" else None)
         if people is None and entry is None and how.startswith("possessor:"):
             # "Bosnian Serbs said their forces had withdrawn": the owner's people
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
