@@ -22,6 +22,7 @@ from eventwire.actors.codes import (
 )
 from eventwire.actors.entries import EthnicGroup, KBEntry, RoleWord
 from eventwire.actors.normalize import fold
+from eventwire.datafiles import read_table
 from eventwire.errors import ResourceError
 
 STATES = ("code", "iso3", "name", "aliases", "adjectives", "demonyms", "capitals", "source")
@@ -58,29 +59,12 @@ def split_list(text: str) -> tuple[str, ...]:
 
 
 def read_tsv(name: str, text: str, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
-    """Yield ``("file:line", row)``; comments (``#``) and blank lines are skipped."""
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        where = f"{name}:{number}"
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.rstrip("\r\n").split("\t")
-        if not header_seen:
-            if tuple(f.strip().lower() for f in fields) != columns:
-                raise ResourceError(f"{where}: header must be {' '.join(columns)!r} (tab-separated), got {line!r}")
-            header_seen = True
-            continue
-        if len(fields) != len(columns):
-            raise ResourceError(
-                f"{where}: expected {len(columns)} tab-separated fields ({', '.join(columns)}), got {len(fields)}; "
-                "check for missing or extra tabs"
-            )
-        row = {c: f.strip() for c, f in zip(columns, fields)}
+    """Yield ``("file:line", row)``; comments (``#``) and blank lines are skipped. Every
+    knowledge-base row must say where its facts come from (a ``source`` column)."""
+    for where, row in read_table(name, text, columns):
         if not row["source"]:
             raise ResourceError(f"{where}: empty source note; every row says where its facts come from")
         yield where, row
-    if not header_seen:
-        raise ResourceError(f"{name}: no header line; expected {' '.join(columns)!r}")
 
 
 def _need(where: str, row: dict[str, str], *names: str) -> None:

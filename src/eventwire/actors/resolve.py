@@ -34,6 +34,7 @@ from eventwire.actors.spans import (
     phrase_bounds,
     strip_possessive,
 )
+from eventwire.datafiles import read_packaged
 from eventwire.errors import ResourceError
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.geo.words import admin_units, settlements
@@ -78,15 +79,11 @@ _PHRASE_LISTS = ("other_side", "people_nouns", "whereabouts", "issue_verbs")
 
 def load_phrase_words() -> dict[str, frozenset[str]]:
     """``data/actors/phrase_words.tsv``: list name -> its words (see the file's header)."""
-    text = resources.files("eventwire").joinpath("data/actors/phrase_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     lists: dict[str, set[str]] = {name: set() for name in _PHRASE_LISTS}
-    if not rows or rows[0] != ["list", "word"]:
-        raise ResourceError("data/actors/phrase_words.tsv must have the columns list, word")
-    for n, row in enumerate(rows[1:], 2):
-        if len(row) != 2 or row[0] not in lists:
-            raise ResourceError(f"data/actors/phrase_words.tsv: row {n}: need a list ({', '.join(_PHRASE_LISTS)}) and a word")
-        lists[row[0]].add(row[1].lower())
+    for where, row in read_packaged("actors/phrase_words.tsv", ("list", "word")):
+        if row["list"] not in lists:
+            raise ResourceError(f"{where}: list must be one of {', '.join(_PHRASE_LISTS)}, got {row['list']!r}")
+        lists[row["list"]].add(row["word"].lower())
     return {name: frozenset(words) for name, words in lists.items()}
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.errors import ModelError, ResourceError
+from eventwire.datafiles import read_packaged
+from eventwire.errors import ModelError
 from eventwire.records import CleanDoc
 from eventwire.settings import Settings
 
@@ -40,11 +40,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def _lemma_fixes() -> dict[str, str]:
-    text = resources.files("eventwire").joinpath("data/nlp/lemma_fixes.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    if not rows or rows[0] != ["form", "lemma"] or any(len(r) != 2 for r in rows):
-        raise ResourceError("data/nlp/lemma_fixes.tsv must have the columns form, lemma, one pair a line")
-    return {form: lemma for form, lemma in rows[1:]}
+    return {row["form"]: row["lemma"] for _, row in read_packaged("nlp/lemma_fixes.tsv", ("form", "lemma"))}
 
 
 class LemmaFixer:
