@@ -344,7 +344,7 @@ class ActorResolver:
 
     def _modifiers(
         self, head: Token, start: int, ctx: DocumentActors, on: date | None, skip: set[int]
-    ) -> tuple[str | None, KBEntry | None, str]:
+    ) -> tuple[str | None, KBEntry | None, str, str | None]:
         """Country (and organisation) named by the words around the head: a possessor
         ("Russia's"), an adjective ("Turkish"), a name used as a modifier ("U.S.",
         "European Community", "Hamas"), or "of/from/in X" after the head."""
@@ -353,6 +353,7 @@ class ActorResolver:
         org: KBEntry | None = None
         how = ""
         pronoun: Token | None = None
+        owner_people: str | None = None  # the possessor's people ("the Kurds' leaders")
         i = start
         while i < head.i:
             tok = doc[i]
@@ -367,7 +368,7 @@ class ActorResolver:
                 owner = self.phrase(tok, ctx, on)
                 if owner is not None and country is None:
                     if owner.country:
-                        country, how = owner.country, f"possessor:{tok.text}"
+                        country, how, owner_people = owner.country, f"possessor:{tok.text}", owner.ethnic
                     elif owner.code[:3] in ("IGO", "NGO"):
                         org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
                 i = max(i, tok.i) + 1
@@ -402,7 +403,7 @@ class ActorResolver:
             # market" is no actor, "his Irish counterpart" is the other side's)
             owner = next(iter(self._pronoun(pronoun, ctx)), None)
             if owner is not None and owner.country:
-                return owner.country, None, f"possessor:{pronoun.text}"
+                return owner.country, None, f"possessor:{pronoun.text}", owner.ethnic
         if country is None and org is None:
             # "of/from/in/for X", and where they are: "guerrillas operating in Macedonia"
             preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "for")]
@@ -413,25 +414,25 @@ class ActorResolver:
                     continue
                 entry, ent = self._lookup_entity(obj, on)
                 if entry is not None and entry.country and entry.kind in ("state", "metonym"):
-                    return entry.country, None, f"of:{obj.text}"
+                    return entry.country, None, f"of:{obj.text}", None
                 if entry is not None and entry.kind in ("igo", "ngo", "group"):
-                    return entry.country, entry, f"of:{obj.text}"
+                    return entry.country, entry, f"of:{obj.text}", None
                 if entry is None and ent is not None and ent.label_ in ("GPE", "LOC") and self.place_country:
                     place = self.place_country(strip_possessive(ent.text))
                     if place:
-                        return place, None, f"of-place:{ent.text}"
+                        return place, None, f"of-place:{ent.text}", None
                 if entry is None and obj.pos_ == "NOUN" and obj.lemma_.lower() in self.place_nouns and self.place_country:
                     # "a village in the Kherson region", whatever the model tagged "Kherson"
                     words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
                     place = self.place_country(" ".join(t.text for t in words)) if len(words) > 1 else None
                     if place:
-                        return place, None, f"of-place:{' '.join(t.text for t in words)}"
+                        return place, None, f"of-place:{' '.join(t.text for t in words)}", None
                 if entry is None and obj.pos_ == "NOUN":
                     # "the mayor of the West Bank city of Nablus": one more "of"
                     inner = self._modifiers(obj, obj.left_edge.i, ctx, on, skip)
                     if inner[0] or inner[1]:
                         return inner
-        return country, org, how
+        return country, org, how, owner_people
 
     def _people(self, head: Token, entry: KBEntry | None) -> bool:
         """ "Young Algerians", "Iraqi Kurds", "thousands of Palestinians": a people named
@@ -590,7 +591,7 @@ class ActorResolver:
             if head_entry is not None and head_entry.kind == "state":
                 entry, ent = head_entry, head.doc[head.i : head.i + 1]
         skip: set[int] = set(range(ent.start, ent.end)) if ent is not None else set()
-        country, org, how = self._modifiers(head, start, ctx, on, skip)
+        country, org, how, owner_people = self._modifiers(head, start, ctx, on, skip)
         people_of_modifier: str | None = None
         if entry is not None and entry.kind == "state" and ent is not None and len(ent) > 1 and ent[0].i != head.i:
             # a state's demonym with a people in it: "Greek Cypriots" (Cyprus), CYP + GRE
@@ -633,11 +634,8 @@ class ActorResolver:
         if not roles:
             roles = appos_roles
         people = people_of_modifier or (self._people_named(head, start, state_name) if entry is None or entry.kind == "state" else None)
-        if people is None and entry is None and how.startswith("possessor:"):
-            # "Bosnian Serbs said their forces had withdrawn": the owner's people
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            found = None if owner is None else next(iter(self._pronoun(owner, ctx)), None) if owner.pos_ == "PRON" else self.phrase(owner, ctx, on)
-            people = found.ethnic if found is not None and found.country == country else None
+        if people is None and entry is None:
+            people = owner_people  # "Bosnian Serbs said their forces had withdrawn": the owner's people
         if people and not roles and country and self.kb.ethnic_code(people, country) and self.kb.ethnic_group(head.text):
             roles = ("CVL",)  # "the Albanians of southern Serbia": a people outside its home state
         if not roles and self._people(head, entry):
