@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from eventwire.datafiles import read_packaged
 from eventwire.errors import ModelError
+from eventwire.nlp import rules
 from eventwire.records import CleanDoc
 from eventwire.settings import Settings
 
@@ -51,7 +52,8 @@ class LemmaFixer:
     def __init__(self, nlp: Language) -> None:
         self.fixes = _lemma_fixes()
         self.vocab = nlp.vocab
-        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        # the stock lemmatizer, also when its table-driven twin runs in its place (see rules.py)
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
         self._stems: dict[tuple[str, str], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -118,10 +120,12 @@ def load_model(name: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    rules.install(nlp)  # same annotations as the stock rule components, faster
     if nlp.lang == "en":
         _keep_re_prefix(nlp)
-        if "lemmatizer" in nlp.pipe_names and LEMMA_COMPONENT not in nlp.pipe_names:
-            nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
+        lemmatizers = [n for n in (rules.LEMMATIZER_COMPONENT, "lemmatizer") if n in nlp.pipe_names]
+        if lemmatizers and LEMMA_COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_COMPONENT, after=lemmatizers[0])
     return nlp
 
 
