@@ -59,6 +59,21 @@ def test_floors(report):
     assert not failures, "; ".join(failures)
 
 
+#: confidence means something: events at or above 0.8 are mostly right (country level) on
+#: gold the confidence model was not fitted on (scripts/fit_confidence.py fits on
+#: sentences.jsonl and articles.jsonl)
+CALIBRATION_FLOORS = {"heldout.jsonl": 0.85, "wire_dev.jsonl": 0.68}
+
+
+@pytest.mark.parametrize("report", sorted(CALIBRATION_FLOORS), indirect=True)
+def test_high_confidence_events_are_mostly_right(report):
+    name, rep = report
+    high = [(n, k) for lo, _, n, k in rep.calibration if lo >= 0.8]
+    events, correct = sum(n for n, _ in high), sum(k for _, k in high)
+    assert events >= 50, f"{name}: only {events} events at confidence >= 0.8"
+    assert correct / events >= CALIBRATION_FLOORS[name], f"{name}: {correct}/{events} right at confidence >= 0.8"
+
+
 def test_gold_corpus_covers_every_root():
     import json
 

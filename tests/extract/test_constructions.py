@@ -511,3 +511,14 @@ def test_a_desire_verb_with_another_subject_is_an_appeal():
     # (the converse, "vowed that ..." with another subject coding nothing through the chain,
     # comes from a misparse the model makes on long sentences; not reproducible in a short one)
     assert any(p == "REQUEST" for _, _, p, _ in coded("Washington wants Moscow to withdraw its troops from Moldova."))
+
+
+def test_violence_by_a_crowd_is_a_violent_protest_and_the_other_side_stays_force():
+    # CAMEO 145: protest violently, riot
+    assert ("IRN", "145", "PROTEST", "FRA") in coded("Demonstrators stormed the French embassy in Tehran on Sunday.")
+    clash = coded("Protesters clashed with riot police in Minsk on Sunday.")
+    assert ("BLR", "145", "PROTEST", "BLR") in clash
+    assert any(code[:2] == "19" for _, code, _, _ in clash), clash  # the police side fought
+    assert all(code != "145" for _, code, _, _ in coded("Police beat demonstrators in Minsk on Sunday."))
+    # armed violence by a crowd keeps its code
+    assert all(code != "145" for _, code, _, _ in coded("Georgian demonstrators fired rockets at the Georgian parliament."))

@@ -53,6 +53,7 @@ class Candidate:
     clause_end: int
     sentence_tokens: int = 0  # evidence for confidence: long sentences are harder
     competing: int = 0  # other substantive predicates in the sentence
+    converse: bool = False  # the other direction of a mutual act ("A met B": B met A)
 
 
 class SentenceCoder:
@@ -130,7 +131,13 @@ class SentenceCoder:
             pairs = expanded
             # "met", "clashed with" go both ways; "refused to meet", "did not meet" do not
             mutual = pred.trigger.lemma_.lower() in self.frames.mutual_lemmas and not pred.chain and not info.negated
-            for source, target, pair_code in self.pairer.with_converse(code, pairs, mutual=mutual):
+            crowds = [h.idx for h in (*pred.source_heads, *pred.target_heads, *pred.reciprocal)
+                      if h.lemma_.lower() in self.frames.crowd_nouns]
+            for k, (source, target, pair_code) in enumerate(self.pairer.with_converse(code, pairs, mutual=mutual)):
+                if crowds and pair_code in self.frames.riot_codes and source.span and any(
+                    source.span.start <= i < source.span.end for i in crowds
+                ):
+                    pair_code = self.frames.riot_code  # "protesters stormed the embassy": a riot
                 if not source.known and (not target.known or (pred.nominal and not pred.reciprocal)):
                     continue  # an event noun with no author is a topic, not a report
                 if source.code == target.code and source.known:
@@ -154,6 +161,7 @@ class SentenceCoder:
                     clause[1],
                     len(sent),
                     sum(1 for p in predicates if not p.code.startswith("01")) - 1,
+                    k >= len(pairs),
                 )
                 (statements if code.startswith("01") else out).append(cand)
         return out if out else statements

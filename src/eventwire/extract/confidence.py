@@ -32,6 +32,7 @@ FEATURES: tuple[str, ...] = (
     "specific_pattern", "bare_pattern", "nominal", "chain",
     "negated", "intent", "conditional", "reported", "historical",
     "quad2", "quad3", "quad4", "repeated", "long_sentence", "competing",
+    "converse",
 )  # fmt: skip
 
 
@@ -70,6 +71,7 @@ def features(candidate: Candidate, *, mentions: int = 1) -> dict[str, float]:
         "repeated": float(mentions > 1),
         "long_sentence": min(2.0, candidate.sentence_tokens / 30.0),
         "competing": float(min(3, max(0, candidate.competing))),
+        "converse": float(candidate.converse),
     }
     return f
 
@@ -100,5 +102,16 @@ def load_model() -> ConfidenceModel:
         raise ResourceError(f"data/confidence.yaml is invalid: {exc}; refit it with scripts/fit_confidence.py") from exc
 
 
+#: The future tense of an act verb ("will supply arms", "will meet in Zurich", "could
+#: impose tariffs if ...") is coded as an intent or a threat (CAMEO 03x/13x), as the CAMEO
+#: manual and issue 3 ask; tense-blind dictionary coders (the PETRARCH family) code the act
+#: itself. Where coding schools split, no event is high-confidence: such events stay just
+#: under the 0.8 band. Intents a verb states ("pledged to", "agreed to") are not capped.
+FUTURE_TENSE_CEILING = 0.79
+
+
 def score(candidate: Candidate, *, mentions: int = 1) -> float:
-    return round(load_model().score(candidate, mentions=mentions), 4)
+    p = load_model().score(candidate, mentions=mentions)
+    if candidate.modality.intent and not candidate.chain:
+        p = min(p, FUTURE_TENSE_CEILING)
+    return round(p, 4)

@@ -54,6 +54,9 @@ class Frames:
     recipient_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
     political_roles: frozenset[str]
+    crowd_nouns: frozenset[str]
+    riot_codes: frozenset[str]
+    riot_code: str
     outlook_words: frozenset[str]
     desire_verbs: frozenset[str]
     claim_verbs: frozenset[str]
@@ -142,6 +145,9 @@ def load_frames() -> Frames:
         recipient_verbs=frozenset(data["recipient_verbs"]),
         experiencer_verbs=frozenset(data["experiencer_verbs"]),
         political_roles=frozenset(data["political_roles"]),
+        crowd_nouns=frozenset(data["crowd_nouns"]),
+        riot_codes=frozenset(str(c) for c in data["riot_codes"]),
+        riot_code=str(data["riot_code"]),
         outlook_words=frozenset(data["outlook_words"]),
         desire_verbs=frozenset(data["desire_verbs"]),
         claim_verbs=frozenset(data["claim_verbs"]),
