@@ -6,7 +6,12 @@ import pytest
 
 from eventwire.actors.coreference import DocumentActors
 from eventwire.extract.coder import Candidate
-from eventwire.extract.confidence import FUTURE_TENSE_CEILING, features, load_model, score
+from eventwire.extract.confidence import (
+    FUTURE_TENSE_CEILING,
+    features,
+    load_model,
+    score,
+)
 from eventwire.nlp import load_model as load_nlp
 from eventwire.pipeline import code_text, resources
 from eventwire.settings import Settings
