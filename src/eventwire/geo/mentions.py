@@ -173,17 +173,22 @@ def find_mentions(gaz: Gazetteer, text: str, offset: int, entities: Sequence[Ent
                 found.append((s, e + keys[1], ent.text, keys[0], ent))  # a place spaCy mislabelled
             else:
                 blocked.append((s, e))
-    taken = [(s, e) for s, e, *_ in found]
+    # characters already in a mention, and those past the first word of a non-place name:
+    # one byte each, so the scan below tests a position instead of every span
+    taken = bytearray(len(text))
+    for s, e, *_ in found:
+        _mark(taken, s, e)
+    inside = _inside_mask(text, blocked)
     for m in _CAPWORD.finditer(text):
         s = m.start()
-        if _overlaps(s, s + 1, taken) or _inside(text, s, blocked):
+        if taken[s] or inside[s]:
             continue
         hit = _scan_at(gaz, text, s, m.group(0))
         if hit is not None:
             end, key = hit
-            if not _overlaps(s, end, taken):
+            if taken.find(1, s, end) == -1:
                 found.append((s, end, text[s:end], (key,), None))
-                taken.append((s, end))
+                _mark(taken, s, end)
     found.sort(key=lambda f: f[0])
     mentions = [_describe(gaz, text, offset, *f) for f in found]
     return _link_qualifiers(gaz, text, offset, mentions)
@@ -304,11 +309,18 @@ def _replace(m: PlaceMention, **changes: object) -> PlaceMention:
     return replace(m, **changes)  # type: ignore[arg-type]
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+def _mark(mask: bytearray, start: int, end: int) -> None:
+    end = min(end, len(mask))  # a longer slice assignment would grow the array
+    if start < end:
+        mask[start:end] = b"\x01" * (end - start)
 
 
-def _inside(text: str, s: int, spans: list[tuple[int, int]]) -> bool:
-    """True if ``s`` falls inside a name, past its first word ("Bank of America", but not
+def _inside_mask(text: str, spans: list[tuple[int, int]]) -> bytearray:
+    """1 at each position inside a name, past its first word ("Bank of America", but not
     "Russia's Foreign Ministry" or "the Nagorno-Karabakh conflict")."""
-    return any(a <= s < b and text[a:s].strip().lower() not in ("", "the") for a, b in spans)
+    mask = bytearray(len(text))
+    for a, b in spans:
+        for s in range(a, b):
+            if text[a:s].strip().lower() not in ("", "the"):
+                mask[s] = 1
+    return mask
