@@ -519,6 +519,8 @@ def test_violence_by_a_crowd_is_a_violent_protest_and_the_other_side_stays_force
     clash = coded("Protesters clashed with riot police in Minsk on Sunday.")
     assert ("BLR", "145", "PROTEST", "BLR") in clash
     assert any(code[:2] == "19" for _, code, _, _ in clash), clash  # the police side fought
-    assert all(code != "145" for _, code, _, _ in coded("Police beat demonstrators in Minsk on Sunday."))
+    beaten = coded("Police beat demonstrators in Minsk on Sunday.")
+    assert ("BLR", "175", "ASSAULT", "BLR") in beaten and all(code != "145" for _, code, _, _ in beaten), beaten
     # armed violence by a crowd keeps its code
-    assert all(code != "145" for _, code, _, _ in coded("Georgian demonstrators fired rockets at the Georgian parliament."))
+    rockets = coded("Georgian demonstrators fired rockets at the Georgian parliament.")
+    assert any(p == "ASSAULT" for _, _, p, _ in rockets) and all(code != "145" for _, code, _, _ in rockets), rockets

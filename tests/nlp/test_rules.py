@@ -77,6 +77,56 @@ def test_the_loaded_pipeline_uses_the_twins_before_the_lemma_fixes():
     assert names.index(rules.ATTRIBUTES_COMPONENT) < names.index(rules.LEMMATIZER_COMPONENT) < names.index("eventwire_lemmas")
 
 
+def _tagged(vocab, words, tags, deps):
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=words, tags=tags, deps=deps, heads=[0] * len(words))
+
+
+def test_synthetic_rules_precedence_negative_index_and_not_in_match_the_stock_ruler():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN", "LEMMA": "first"})
+    ruler.add([[{"LOWER": "talks", "TAG": "NN"}]], {"LEMMA": "talk"})  # later rule wins
+    ruler.add([[{"TAG": {"NOT_IN": ["NN", "DT"]}}]], {"POS": "X"})
+    ruler.add([[{"LOWER": {"IN": ["the", "a"]}}, {"DEP": "nsubj"}]], {"MORPH": "Definite=Def"}, index=-1)
+    ruler.add([[{"LOWER": {"REGEX": "^peace$"}}]], {"POS": "PROPN"})
+    twin = rules.ArrayAttributeRuler(ruler)
+    words = ["the", "talks", "on", "peace", "a", "deal", "talks"]
+    tags = ["DT", "NN", "IN", "NN", "DT", "NN", "NN"]
+    deps = ["det", "nsubj", "prep", "pobj", "det", "nsubj", "dobj"]
+    a, b = ruler(_tagged(nlp.vocab, words, tags, deps)), twin(_tagged(nlp.vocab, words, tags, deps))
+    got = [(t.pos_, t.lemma_, str(t.morph)) for t in b]
+    assert got == [(t.pos_, t.lemma_, str(t.morph)) for t in a]
+    assert got[1] == ("NOUN", "talk", "Definite=Def") and got[2][0] == "X" and got[3][0] == "PROPN"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "attrs"),
+    [
+        ([{"LOWER": "new"}, {"LOWER": "york", "OP": "?"}], {"POS": "PROPN"}),  # an operator
+        ([{"LOWER": {"IN": [12345]}}], {"POS": "PROPN"}),  # a hash, not a string
+        ([{"SHAPE": "Xxxx"}], {"POS": "PROPN"}),  # an attribute the twin does not read
+        ([{"LOWER": "new"}], {"_": {"flag": True}}),  # an extension attribute
+    ],
+)
+def test_what_the_twin_cannot_mirror_keeps_the_stock_ruler(pattern, attrs):
+    from spacy.tokens import Token
+
+    Token.set_extension("flag", default=False, force=True)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([pattern], attrs)
+    assert rules.install(nlp) == []
+    assert nlp.pipe_names == ["attribute_ruler"]
+
+
+def test_another_languages_lemmatizer_keeps_the_stock_component():
+    nlp = spacy.blank("es")
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    assert rules.install(nlp) == []
+    assert nlp.pipe_names == ["lemmatizer"]
+
+
 def test_a_pattern_the_twin_cannot_mirror_keeps_the_stock_component():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
@@ -91,3 +141,10 @@ def test_a_lookup_lemmatizer_keeps_the_stock_component():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     with pytest.raises(rules.Unsupported):
         rules.ArrayLemmatizer(nlp.get_pipe("lemmatizer"))
+    assert rules.install(nlp) == [] and nlp.pipe_names == ["lemmatizer"]
+
+
+def test_a_rule_lemmatizer_without_its_tables_keeps_the_stock_component():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})  # never initialized: no tables
+    assert rules.install(nlp) == []

@@ -53,7 +53,7 @@ class Candidate:
     clause_end: int
     sentence_tokens: int = 0  # evidence for confidence: long sentences are harder
     competing: int = 0  # other substantive predicates in the sentence
-    converse: bool = False  # the other direction of a mutual act ("A met B": B met A)
+    converse: bool = False  # the other direction of a mutual act ("A met B": B met A) or a converse code ("hosted": "visited")
 
 
 class SentenceCoder:

@@ -4,8 +4,12 @@ The score is a logistic model over evidence the coder has: whether both actors w
 resolved and how (a text pattern, a knowledge-base entry, coreference, a country taken
 from context, a target found further down the clause), how the predicate was matched (a
 specific pattern, an event noun, a control-verb chain), its modality (negated, intent,
-conditional, reported, historical), its QuadClass, how often the document states it, and how hard the sentence is (its length,
-how many other predicates compete in it).
+conditional, reported, historical), its QuadClass, whether it is the other direction of
+a mutual act ("A met B" read as "B met A"), how often the document states it, and how
+hard the sentence is (its length, how many other predicates compete in it).
+
+One rule sits on top of the fitted model, a policy rather than a fit: an intent read from
+the future tense alone stays under 0.8 (``FUTURE_TENSE_CEILING``, below).
 
 The weights live in ``data/confidence.yaml``; they are fitted on the project's own gold
 corpus (``tests/gold``) with ``python scripts/fit_confidence.py`` and checked for

@@ -107,7 +107,9 @@ def _keep_re_prefix(nlp: Language) -> None:
 
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load the spaCy pipeline ``name`` once per process, with eventwire's paragraph rule."""
+    """Load the spaCy pipeline ``name`` once per process, with eventwire's paragraph rule,
+    the table-driven twins of its attribute ruler and lemmatizer (same annotations, see
+    ``rules.py``), and the lemma fixes."""
     import spacy
 
     try:

@@ -10,14 +10,20 @@ depends on a few integer attributes only:
 - the attribute ruler's patterns test LOWER, TAG, DEP and IS_SPACE of one token (a few
   test two neighbours: "gon na", "there is"); the matches are applied in rule order, so
   the attributes a token gets are a function of those four values plus its neighbours;
-- the rule lemmatizer caches its answer by (ORTH, POS, MORPH) itself.
+- spaCy's base and English rule lemmatizers cache their answer by (ORTH, POS, MORPH)
+  themselves (other languages' lemmatizers read more, and keep the stock component).
 
 So both become dictionaries filled on first sight, read with ``Doc.to_array`` and written
 with the very calls the stock components use (``set_token_attrs``; the lemma hash).
 
 The twins are installed only when the stock components are exactly what they can
-mirror (pattern keys and operators they understand, a rule-mode lemmatizer); the stock
-components stay in the pipeline, disabled, and anything else keeps them running.
+mirror (pattern keys, operators and values they understand, no extension attributes, the
+base or English lemmatizer in rule mode with its tables); the stock components stay in
+the pipeline, disabled, and anything else keeps them running. The twins copy the stock
+components' rules when they are built (``install``, after the model is loaded): a
+pipeline saved and reloaded must be rebuilt with ``eventwire.nlp.load_model``. The
+twins' tables are bounded; the stock lemmatizer's own cache, which fills on every new
+word, is not (as without the twins).
 ``tests/nlp/test_rules.py`` checks token by token that both give the same annotations.
 """
 
@@ -46,15 +52,21 @@ class Unsupported(Exception):
     """The stock component holds something the twin does not mirror."""
 
 
+def _plain(field: int, value: Any) -> bool:
+    """A value the twin compares as the Matcher does: a string (a bool for IS_SPACE);
+    the Matcher reads integers as string hashes, which the twin does not."""
+    return isinstance(value, bool) if field == _FIELDS["IS_SPACE"] else isinstance(value, str)
+
+
 def _value_test(field: int, spec: Any) -> _Test:
-    if isinstance(spec, (str, bool)):
+    if _plain(field, spec):
         return lambda v: v[field] == spec
     if isinstance(spec, dict) and len(spec) == 1:
-        (op, arg), = spec.items()
-        if op == "IN" and isinstance(arg, list):
+        ((op, arg),) = spec.items()
+        if op == "IN" and isinstance(arg, list) and all(_plain(field, a) for a in arg):
             allowed = frozenset(arg)
             return lambda v: v[field] in allowed
-        if op == "NOT_IN" and isinstance(arg, list):
+        if op == "NOT_IN" and isinstance(arg, list) and all(_plain(field, a) for a in arg):
             banned = frozenset(arg)
             return lambda v: v[field] not in banned
         if op == "REGEX" and isinstance(arg, str) and field != _FIELDS["IS_SPACE"]:
@@ -78,6 +90,8 @@ class ArrayAttributeRuler:
     def __init__(self, ruler: Any) -> None:
         self.strings = ruler.vocab.strings
         self.attrs: list[dict[int, int]] = list(ruler.attrs)
+        if any("_" in attrs for attrs in self.attrs):
+            raise Unsupported("extension attributes")  # merged per rule by the stock component
         # one-token rules: (rule, alternatives); longer ones: (rule, token tests, index)
         self.single: list[tuple[int, list[_Test]]] = []
         self.multi: list[tuple[int, list[_Test], int]] = []
@@ -178,8 +192,14 @@ class ArrayLemmatizer:
     component the first time a combination is seen."""
 
     def __init__(self, lemmatizer: Any) -> None:
-        if getattr(lemmatizer, "mode", None) != "rule":
-            raise Unsupported(f"lemmatizer mode {getattr(lemmatizer, 'mode', None)!r}")
+        # only these classes answer from (ORTH, POS, MORPH) alone; other languages' rule
+        # lemmatizers read more (the Spanish one, the sentence start) or cache by less
+        if type(lemmatizer) not in _KEYED_LEMMATIZERS or getattr(lemmatizer, "mode", None) != "rule":
+            raise Unsupported(f"{type(lemmatizer).__name__} in mode {getattr(lemmatizer, 'mode', None)!r}")
+        try:
+            lemmatizer._validate_tables()  # missing tables: the stock component's own error
+        except ValueError as exc:
+            raise Unsupported(str(exc)) from exc
         self.stock = lemmatizer
         self.overwrite = bool(lemmatizer.overwrite)
         self.strings = lemmatizer.vocab.strings
@@ -200,6 +220,16 @@ class ArrayLemmatizer:
                     lemmas[key] = value
             token.lemma = value
         return doc
+
+
+def _keyed_lemmatizers() -> tuple[type, ...]:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    return (Lemmatizer, EnglishLemmatizer)
+
+
+_KEYED_LEMMATIZERS = _keyed_lemmatizers()
 
 
 @Language.factory(ATTRIBUTES_COMPONENT)
