@@ -524,3 +524,10 @@ def test_violence_by_a_crowd_is_a_violent_protest_and_the_other_side_stays_force
     # armed violence by a crowd keeps its code
     rockets = coded("Georgian demonstrators fired rockets at the Georgian parliament.")
     assert any(p == "ASSAULT" for _, _, p, _ in rockets) and all(code != "145" for _, code, _, _ in rockets), rockets
+
+
+def test_a_subject_stranded_after_a_long_fronted_phrase_is_found():
+    # the parser joins "Egypt and Sudan" to "Kinshasa" inside the fronted phrase and leaves
+    # "have agreed" without a subject
+    got = coded("Following the collapse of talks on the Nile dam in Kinshasa, Egypt and Sudan have agreed to hold joint military exercises.")
+    assert {(s, t) for s, _, p, t in got if p == "AGREE"} == {("EGY", "SDN"), ("SDN", "EGY")}, got

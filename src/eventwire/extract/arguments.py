@@ -62,7 +62,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return own
     head = verb.head
     if head.i == verb.i:
-        return None
+        return _stranded_subject(verb)
     if verb.dep_ == "xcomp":
         if is_passive(head) and agent(head) is None:
             # "Obama is scheduled to attend", "troops were ordered to withdraw"
@@ -87,6 +87,40 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     return None
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A main verb the parser left without a subject after a long fronted phrase ("With the
+    signing of the memorandum, the government and the rebels have agreed to ..." read with
+    "the government" as a conjunct inside the fronted phrase): the noun phrase between the
+    last comma and the verb is its subject, when it is one phrase and nothing else."""
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None
+    lead = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    if verb.tag_ not in _FINITE_TAGS and not any(a.tag_ in _FINITE_TAGS for a in lead):
+        return None
+    start = min([verb.i, *(a.i for a in lead)])
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: start - sent.start]) if t.text == ","), None)
+    if comma is None or comma + 1 >= start:
+        return None
+    doc = verb.doc
+    phrase = doc[comma + 1 : start]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in phrase):
+        return None
+    heads = [t for t in phrase if not (comma < t.head.i < start)]
+    if len(heads) != 1 or heads[0].pos_ not in _SUBJECT_POS or heads[0].head.i >= start:
+        return None
+    return heads[0]
+
+
 def subjects(verb: Token) -> tuple[Token, ...]:
     subj = subject(verb)
-    return expand(subj) if subj is not None else ()
+    if subj is None:
+        return ()
+    if subj.dep_ == "conj":
+        # a stranded subject the parser joined to a noun before it: only its own conjuncts
+        return tuple(t for t in expand(subj) if t.i >= subj.i)
+    return expand(subj)
