@@ -261,7 +261,10 @@ CASES = [
     ("India conducted naval exercises with Japan.", "conducted", "062"),
     ("France extradited the suspect to Spain.", "extradited", "063"),
     ("Washington shared intelligence with Kyiv.", "shared", "064"),
-    ("Turkey signed a trade agreement with Iraq.", "signed", "061"),
+    # signing any formal agreement is 057, what it is about notwithstanding (tests/gold
+    # codes it so); carrying it out is the cooperation ("put into force a trade agreement": 061)
+    ("Turkey signed a trade agreement with Iraq.", "signed", "057"),
+    ("Turkey traded with Iraq.", "traded", "061"),
     ("Germany sent military aid to Ukraine.", "sent", "072"),
     ("The World Bank granted a loan to Kenya.", "granted", "071"),
     ("Britain granted asylum to the dissident.", "granted", "075"),
