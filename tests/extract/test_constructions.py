@@ -531,3 +531,12 @@ def test_a_subject_stranded_after_a_long_fronted_phrase_is_found():
     # "have agreed" without a subject
     got = coded("Following the collapse of talks on the Nile dam in Kinshasa, Egypt and Sudan have agreed to hold joint military exercises.")
     assert {(s, t) for s, _, p, t in got if p == "AGREE"} == {("EGY", "SDN"), ("SDN", "EGY")}, got
+
+
+def test_the_broker_of_a_deal_or_talks_acts_on_each_party():
+    got = coded("Ethiopia and Eritrea agreed on Monday to a prisoner exchange brokered by Qatar.")
+    assert {("QAT", "ETH"), ("QAT", "ERI")} <= {(s, t) for s, code, _, t in got if code == "045"}, got
+    chaired = coded("Serbia and Kosovo signed an accord in Brussels after talks chaired by the European Union.")
+    assert any(code == "045" and t in ("SRB", "XKX", "KOS") for _, code, _, t in chaired), chaired
+    # a plain participle on another noun is no mediation
+    assert all(code != "045" for _, code, _, _ in coded("Israel and Hamas agreed to a ceasefire on a road built by Egypt."))

@@ -130,6 +130,10 @@ class PredicateFinder:
                 obliged = self._reported_obligation(tok)
                 if obliged is not None:
                     control, inner = obliged
+            brokered = self._brokered(tok)
+            if brokered is not None:
+                out.append(brokered)
+                continue
             if self._background(tok) and (control is None or control.frame not in ("appeal", "demand")):
                 continue
             if control is not None and inner is not None:
@@ -167,6 +171,26 @@ class PredicateFinder:
                 targets = self._fallback_targets(tok, match.light_object)
             out.append(Predicate(match, match.code, tok, (), targets, match.reciprocal, subjects(tok), False))
         return out
+
+    def _brokered(self, verb: Token) -> Predicate | None:
+        """ "Israel and Hamas agreed to a ceasefire brokered by Egypt", "signed a peace accord
+        after talks chaired by George Mitchell": the broker acts on each party, the subjects
+        of the nearest verb above the talks or the deal."""
+        code = self.frames.broker_verbs.get(verb.lemma_.lower())
+        if code is None or verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return None
+        if verb.head.lemma_.lower() not in self.frames.broker_nouns:
+            return None
+        brokers = prep_objects(verb, "by")
+        if not brokers:
+            return None
+        node = verb.head
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        parties = subjects(node) if node.pos_ in ("VERB", "AUX") else ()
+        if not parties:
+            return None
+        return Predicate(None, code, verb, (), parties, (), expand(brokers[0]), False)
 
     def _dispatched_to_act(self, verb: Token, consumed: set[int]) -> Predicate | None:
         """ "The UN sent inspectors to Bosnia to investigate ...", "Norway dispatched an envoy
@@ -503,6 +527,8 @@ class PredicateFinder:
         clause with its own subject ("... after both sides accused the other")."""
         if pred.nominal:
             return bool(pred.reciprocal) and pred.code[:2] in MATERIAL_CONFLICT
+        if pred.match is None and pred.trigger.dep_ == "acl" and pred.trigger.lemma_.lower() in self.frames.broker_verbs:
+            return True  # "a ceasefire brokered by Egypt": the broker's own act (see _brokered)
         top = pred.chain[0] if pred.chain else pred.trigger
         if (
             pred.code[:2] in _PARTICIPLE_ACTS and top.dep_ == "advcl" and top.tag_ == "VBG" and top.i > top.head.i

@@ -62,6 +62,8 @@ class Frames:
     claim_verbs: frozenset[str]
     claim_accuses_roots: frozenset[str]
     claim_code: str
+    broker_verbs: dict[str, str]
+    broker_nouns: frozenset[str]
     dispatch_verbs: frozenset[str]
     help_verbs: frozenset[str]
     help_code: str
@@ -153,6 +155,8 @@ def load_frames() -> Frames:
         claim_verbs=frozenset(data["claim_verbs"]),
         claim_accuses_roots=frozenset(data["claim_accuses_roots"]),
         claim_code=str(data["claim_code"]),
+        broker_verbs={str(k): str(v) for k, v in data["broker_verbs"].items()},
+        broker_nouns=frozenset(data["broker_nouns"]),
         dispatch_verbs=frozenset(data["dispatch_verbs"]),
         help_verbs=frozenset(data["help_verbs"]),
         help_code=str(data["help_code"]),
