@@ -405,3 +405,14 @@ def test_spacy_lemma_finds_expected_code(lexicon, parsed, index):
     best = _best(lexicon, tok, kind)
     parse = " ".join(f"{t.text}/{t.lemma_}/{t.dep_}" for t in doc)
     assert best is not None and best.code == code, f"best pattern {best} ({best and best.code}) for: {parse}"
+
+
+def test_no_word_list_in_the_frames_file_is_read_as_a_boolean():
+    # YAML 1.1 reads bare on/off/yes/no as booleans: "on" once vanished from a preposition list
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("eventwire").joinpath("data/lexicon/frames.yaml").read_text(encoding="utf-8"))
+    found = [(key, value) for key, value in data.items() if isinstance(value, list) for v in value if isinstance(v, bool)]
+    assert not found, found
