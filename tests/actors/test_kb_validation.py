@@ -173,8 +173,8 @@ def test_a_historic_name_without_dates_is_refused():
 
 
 def test_phrase_word_lists_load():
-    from eventwire.actors import resolve
+    from eventwire.actors.vocabulary import load_phrase_words
 
-    words = resolve.load_phrase_words()
+    words = load_phrase_words()
     assert {"counterpart", "partner"} <= words["other_side"] and "population" in words["people_nouns"]
     assert all(words[name] for name in ("other_side", "people_nouns", "whereabouts", "issue_verbs"))

@@ -12,15 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.coreference import (
-    CONFLICT_GROUP_NOUNS,
-    GROUP_NOUNS,
-    NUMBER_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -28,28 +24,29 @@ from eventwire.actors.coreference import (
     DocumentActors,
 )
 from eventwire.actors.knowledge import ActorKB, KBEntry
+from eventwire.actors.references import ReferenceResolution
+from eventwire.actors.roles import RoleReading
 from eventwire.actors.scanning import scan_sentence
 from eventwire.actors.spans import (
     entity_of,
     phrase_bounds,
     strip_possessive,
 )
-from eventwire.datafiles import read_packaged
-from eventwire.errors import ResourceError
-from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.actors.vocabulary import (
+    backed_name,
+    load_document_nouns,
+    load_institution_nouns,
+    load_part_nouns,
+    load_phrase_words,
+    opposed_modifier,
+)
 from eventwire.geo.words import admin_units, settlements
 from eventwire.records import UNKNOWN_ACTOR_CODE, Actor, Span
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-_COMPANY_WORDS = frozenset(
-    "corp corp. corporation inc inc. ltd ltd. plc co co. company motors airlines airways bank group holdings "
-    "petroleum oil gas industries enterprises llc ag gmbh sa".split()
-)
 _RECIPROCAL = frozenset({"other", "each other", "one another", "the other"})
-_FORMER = frozenset({"former", "ex", "ex-", "retired", "late", "then", "ousted", "deposed", "toppled", "overthrown"})
-_BACKED = ("-backed", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-inspired", "-aligned")
 #: role words that hold an office: a person under them is GOV even when the KB says ELI
 _OFFICE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "group": "org", "person": "person", "user": "org", "role": "role"}
@@ -57,51 +54,7 @@ _KINDS = {"state": "state", "metonym": "state", "igo": "org", "ngo": "org", "gro
 PlaceCountry = Callable[[str], str | None]
 
 
-def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("eventwire").joinpath(f"data/actors/{name}").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def load_part_nouns() -> frozenset[str]:
-    return _word_list("part_nouns.txt")
-
-
-def load_institution_nouns() -> frozenset[str]:
-    return _word_list("institution_nouns.txt")
-
-
-def load_document_nouns() -> frozenset[str]:
-    return _word_list("document_nouns.txt")
-
-
-_PHRASE_LISTS = ("other_side", "people_nouns", "whereabouts", "issue_verbs")
-
-
-def load_phrase_words() -> dict[str, frozenset[str]]:
-    """``data/actors/phrase_words.tsv``: list name -> its words (see the file's header)."""
-    lists: dict[str, set[str]] = {name: set() for name in _PHRASE_LISTS}
-    for where, row in read_packaged("actors/phrase_words.tsv", ("list", "word")):
-        if row["list"] not in lists:
-            raise ResourceError(f"{where}: list must be one of {', '.join(_PHRASE_LISTS)}, got {row['list']!r}")
-        lists[row["list"]].add(row["word"].lower())
-    return {name: frozenset(words) for name, words in lists.items()}
-
-
-def _backed_name(ent: SpacySpan) -> bool:
-    """A name followed by "-backed", "-linked", "-led" ... (split by the tokenizer)."""
-    doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
-        return "-" + doc[ent.end + 1].lower_ in _BACKED
-    return any(t.text == "-" for t in ent) and "-" + ent[-1].lower_ in _BACKED
-
-
-def _opposed_modifier(tok: Token) -> bool:
-    """ "anti-Syria", "pro-Moscow" split by the tokenizer: the name is not the actor's side."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro")
-
-
-class ActorResolver:
+class ActorResolver(ReferenceResolution, RoleReading):
     """Resolves argument heads to actors for one document at a time."""
 
     def __init__(self, kb: ActorKB, place_country: PlaceCountry | None = None) -> None:
@@ -210,95 +163,10 @@ class ActorResolver:
         code = country + "".join(actor.roles[:1]) + self.kb.ethnic_code(actor.ethnic, country)
         return replace(actor, code=code, country=country, how=actor.how + how)
 
-    def _people_named(self, head: Token, start: int, name: set[int] | frozenset[int] = frozenset()) -> str | None:
-        """The ethnic code of a people the phrase names: the head ("Iraqi Kurds", "the
-        Albanians of southern Serbia") or a modifier that says who they are ("Kurdish
-        lawmakers", "Druze inhabitants"). A state's adjective names a people only after
-        "ethnic" or another state's adjective ("ethnic Albanian guerrillas", "Bosnian Serb
-        forces"); "Indian and Chinese troops", "Russian-backed" and "pro-Russian" name states."""
-        if head.ent_type_ == "PERSON" and head.tag_ not in ("NNPS", "NNS"):
-            return None  # "Karen", "Maya": given names, not peoples (the model tags "Bosnian Serbs" PERSON too)
-        group = self.kb.ethnic_group(head.text)  # the head first: "Bosnian Serbs" are Serbs
-        if group is not None:
-            return group.code
-        doc = head.doc
-        words = [t for t in doc[start : head.i] if t.ent_type_ != "PERSON" and not t.is_punct and t.i not in name]
-        for a, b in zip(words, words[1:]):
-            group = self.kb.ethnic_group(f"{a.text} {b.text}")
-            if group is not None:
-                return group.code
-        for k, t in enumerate(words):
-            group = self.kb.ethnic_group(t.text)
-            if group is None or t.conjuncts or _opposed_modifier(t) or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
-                continue
-            if self.kb.country_of_adjective(t.text) is None:
-                return group.code
-            if head.lemma_.lower() in self.people_nouns or any(w.lower_ == "ethnic" or self.kb.country_of_adjective(w.text) for w in words[:k]):
-                return group.code
-        return None
-
     def scan(self, sent: SpacySpan, ctx: DocumentActors, on: date | None) -> None:
         """Register the sentence's named actors and lists of actors, in reading order, so
         that later surnames, pronouns and group references can find them."""
         scan_sentence(self, sent, ctx, on)
-
-    # -- pieces -----------------------------------------------------------------------
-    def _speaker(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
-        """ "We" and "I" in a quote are the side of whoever the quote is attributed to
-        ("'We do not support ...,' Lavrov told Kommersant")."""
-        node = head
-        for _ in range(8):
-            if node.head.i == node.i:
-                break
-            parent = node.head
-            if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in SPEECH_VERBS:
-                subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.lower_ not in SPEAKER_PRONOUNS | {"i", "me", "my"}:
-                    found = self.resolve(subj, ctx, None)
-                    return tuple(
-                        Actor(a.country + ("GOV" if "GOV" in a.roles else "") if a.country else a.code, head.text,
-                              Span(head.idx, head.idx + len(head.text), head.text), a.country, a.roles, a.name,
-                              f"coref:speaker->{a.name or a.text}")
-                        for a in found
-                    )
-                break
-            node = parent
-        return ()
-
-    def _pronoun(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
-        if head.lower_ in SPEAKER_PRONOUNS | {"i", "me", "my"}:
-            spoken = self._speaker(head, ctx)
-            if spoken:
-                return spoken
-        found = ctx.pronoun(head.lower_, head.idx)
-        span = Span(head.idx, head.idx + len(head.text), head.text)
-        return tuple(
-            replace(a, text=head.text, span=span, how=f"coref:pronoun->{a.name or a.text}")
-            for a in found
-        )
-
-    def _group_reference(self, head: Token, ctx: DocumentActors) -> tuple[Actor, ...]:
-        if head.lemma_.lower() not in GROUP_NOUNS and head.lower_ not in NUMBER_WORDS:
-            return ()  # the common case, decided before walking the modifiers
-        words = [c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "predet", "amod")]
-        size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-        if size is None and head.lower_ in NUMBER_WORDS and head.pos_ in ("NUM", "PRON", "NOUN", "DET"):
-            size = NUMBER_WORDS[head.lower_]
-        if size is None or not (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in NUMBER_WORDS):
-            return ()
-        parties = head.lemma_.lower() in CONFLICT_GROUP_NOUNS
-        actors = ctx.group(head.idx, size if head.lower_ != "both" and "both" not in words else 2, parties=parties)
-        if not actors:
-            return ()
-        start, end = phrase_bounds(head)
-        doc = head.doc
-        text = doc[start:end].text
-        span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
-        return tuple(
-            replace(a, text=text, span=span, how=f"coref:group->{'+'.join(x.code for x in actors)}")
-            for a in actors
-        )
-
     def _lookup_entity(self, head: Token, on: date | None) -> tuple[KBEntry | None, SpacySpan | None]:
         entry, ent = self._lookup_entity_tagged(head, on)
         if entry is None and head.pos_ == "PROPN":
@@ -373,14 +241,14 @@ class ActorResolver:
                         org = KBEntry(owner.code, None, (), "igo", owner.name or owner.text, owner.how)
                 i = max(i, tok.i) + 1
                 continue
-            if _opposed_modifier(tok) or (tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic") or (
+            if opposed_modifier(tok) or (tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic") or (
                 head.lemma_.lower() in self.people_nouns and self.kb.ethnic_group(tok.text) is not None
             ):
                 i += 1
                 continue  # "anti-Syria journalist"; "ethnic Albanian guerrillas" are no Albanian state
             ent = entity_of(tok)
             if ent is not None and ent.label_ in _NAME_LABELS and ent.root.i != head.i:
-                if _backed_name(ent):
+                if backed_name(ent):
                     i = max(i + 1, ent.end)
                     continue  # "Al-Qaeda-linked rebels" are not al-Qaeda
                 entry = self._lookup(strip_possessive(ent.text), on)
@@ -434,20 +302,6 @@ class ActorResolver:
                         return inner
         return country, org, how, owner_people
 
-    def _people(self, head: Token, entry: KBEntry | None) -> bool:
-        """ "Young Algerians", "Iraqi Kurds", "thousands of Palestinians": a people named
-        with a qualifier or a number are its civilians; "the Palestinians" alone may be
-        their leadership and stays the bare country."""
-        if head.tag_ not in ("NNPS", "NNS") or (entry is not None and entry.kind != "state"):
-            return False
-        if head.ent_type_ != "NORP" and self.kb.country_of_adjective(head.text) is None:
-            return False
-        qualified = any(c.dep_ in ("amod", "nummod", "compound") for c in head.children)
-        counted = head.dep_ == "pobj" and head.head.lower_ == "of" and (
-            head.head.head.pos_ == "NUM" or head.head.head.lemma_.lower() in ("thousand", "hundred", "dozen", "million", "group", "crowd")
-        )
-        return qualified or counted
-
     def _owner(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         if head.pos_ != "NOUN":
             return None
@@ -491,86 +345,6 @@ class ActorResolver:
                     if g.dep_ == "pobj":
                         return self.phrase(g, ctx, on)
         return None
-
-    def _company_country(self, ent: SpacySpan, on: date | None) -> str | None:
-        """ "Malaysia Airlines", "Air France": a company (a name with a company word) named
-        after its state; other organisations are not their state ("Syrian National Coalition")."""
-        if not any(t.lower_ in _COMPANY_WORDS for t in ent):
-            return None
-        for t in ent:
-            if t.pos_ == "PROPN" and t.lower_ not in _COMPANY_WORDS:
-                entry = self._lookup(t.text, on)
-                if entry is not None and entry.kind == "state" and entry.country:
-                    return entry.country
-        return None
-
-    def _country_of_word(self, token: Token, on: date | None) -> str | None:
-        text = token.text
-        lower = text.lower()
-        for suffix in _BACKED:
-            if lower.endswith(suffix):
-                return None  # "Russian-backed separatists" are not Russian
-        if lower.startswith(("pro-", "anti-")):
-            return None  # "anti-Syria journalist" is not Syrian
-        country = self.kb.country_of_adjective(text)
-        if country:
-            return country
-        ent = entity_of(token)
-        if ent is not None and ent.label_ == "ORG":
-            return self._company_country(ent, on)
-        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
-            entry = self._lookup(ent.text, on)
-            if entry is not None and entry.kind in ("state", "metonym") and entry.country:
-                return entry.country
-            if self.place_country is not None:
-                return self.place_country(ent.text)
-        return None
-
-    def _roles(self, head: Token, start: int, end: int, skip: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
-        """Sector codes of the phrase's role words, and whether it says "former"; ``skip``:
-        the tokens of a name found in the knowledge base ("the Former Yugoslav Republic")."""
-        doc = head.doc
-        roles: list[str] = []
-        former = False
-        words = [t for t in doc[start:end] if not t.is_punct and t.i not in skip]
-        # a company's name is no role ("General Motors' plant" is no general's), and names it
-        company = False
-        overlapping = {id(e): e for t in doc[start:end] if t.ent_type_ for e in (entity_of(t),) if e is not None}
-        for ent in overlapping.values():
-            if ent.label_ in ("GPE", "LOC") and ent.start < end and ent.end > start:
-                words = [t for t in words if not (ent.start <= t.i < ent.end)]  # "the Soviet Union"
-            elif ent.label_ == "ORG" and start <= ent.start and ent.end <= end and not (ent.start <= head.i < ent.end):
-                words = [t for t in words if not (ent.start <= t.i < ent.end)]
-                company = company or any(t.lower_ in _COMPANY_WORDS for t in ent)
-            elif ent.label_ == "ORG" and ent.start <= head.i < ent.end:
-                company = any(t.lower_ in _COMPANY_WORDS for t in ent)
-        for t in words:
-            if t.lower_ in _FORMER or t.lower_.startswith("ex-"):
-                former = True
-        # longest role phrase first: "foreign minister", "security forces", then single words
-        lemmas = [t.lemma_.lower() for t in words]
-        texts = [t.lower_ for t in words]
-        starts = self.kb.role_phrase_starts
-        for n in (3, 2):
-            for i in range(len(words) - n + 1):
-                if lemmas[i] not in starts and texts[i] not in starts and lemmas[i].isalpha():
-                    continue  # no role phrase begins with this word
-                for seq in (" ".join(lemmas[i : i + n]), " ".join(texts[i : i + n])):
-                    rw = self._role_of(seq)
-                    if rw is not None and rw.role not in roles:
-                        roles.append(rw.role)
-                        break
-            if roles:
-                break
-        if not roles:
-            for t in [head, *words] if head.ent_type_ not in ("GPE", "LOC") else words:
-                rw = self._role_of(t.lemma_.lower()) or self._role_of(t.lower_)
-                if rw is not None and rw.role not in roles:
-                    roles.append(rw.role)
-                    break
-        if company:
-            roles = ["BUS"]  # "an Air France jet", "Gazprom's pipeline": the company's
-        return tuple(roles), former
 
     def phrase(self, head: Token, ctx: DocumentActors, on: date | None) -> Actor | None:
         doc = head.doc
