@@ -4,12 +4,10 @@ few closed lists that are code ("former", "-backed", company words)."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.datafiles import read_packaged
+from eventwire.datafiles import packaged_text, read_packaged
 from eventwire.errors import ResourceError
 
 COMPANY_WORDS = frozenset(
@@ -21,7 +19,7 @@ BACKED = ("-backed", "-allied", "-supported", "-sponsored", "-linked", "-affilia
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("eventwire").joinpath(f"data/actors/{name}").read_text(encoding="utf-8")
+    text = packaged_text(f"actors/{name}")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

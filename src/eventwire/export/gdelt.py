@@ -16,10 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TextIO
 
+from eventwire.actors.codes import ROLE_CODES
 from eventwire.errors import ExportError, ResourceError
 from eventwire.store import Filters, Store
 from eventwire.store.query import where
-from eventwire.actors.codes import ROLE_CODES
 
 US_FIPS = "US"
 

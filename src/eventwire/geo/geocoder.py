@@ -46,8 +46,6 @@ _COMPASS = frozenset(
 )
 
 
-
-
 class Geocoder:
     """Gazetteer lookups and event location. Build once with :meth:`load`; thread-safe to read."""
 

@@ -81,7 +81,10 @@ _VERBISH = frozenset(
      "pledged", "pledges", "threatened", "threatens", "sent", "sends", "insists", "insisted", "continues",
      "remains", "also", "still", "now", "then", "again", "hit", "struck", "began", "took", "won", "lost"}
 )  # fmt: skip
-#: "the town of X": whatever spaCy calls X, it is a place.
+#: unit words after which "X of" does not make X a place ("the state of emergency")
+_NOT_PLACE_OF = frozenset({"state", "area", "republic", "prefecture"})
+
+
 @lru_cache(maxsize=1)
 def _unit_patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """From ``data/geo/place_words.tsv``, read on first use: "the town of X" (X is a place;
@@ -94,7 +97,6 @@ def _unit_patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return place_of, admin_units() | {"city"}, suffix
 
 
-_NOT_PLACE_OF = frozenset({"state", "area", "republic", "prefecture"})
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})(?![\w])")
 _CAPWORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 _WORD = re.compile(r"[\w’'.-]+|,")
